@@ -29,6 +29,10 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n as u64) as usize
     }
+    /// A random word from a list of literals.
+    pub fn word(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
     /// A random element.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
@@ -108,17 +112,17 @@ pub fn article(rng: &mut Rng, sentences: &[String]) -> String {
         for _ in 0..1 + rng.below(4) {
             let s = rng.pick(sentences);
             let s = s
-                .replace("Ushakov", rng.pick(NAMES).rsplit(' ').next().unwrap_or("Smith"))
-                .replace("Istanbul", *rng.pick(PLACES))
-                .replace("February", *rng.pick(MONTHS))
-                .replace("Wednesday", *rng.pick(WEEKDAYS));
+                .replace("Ushakov", rng.word(NAMES).rsplit(' ').next().unwrap_or("Smith"))
+                .replace("Istanbul", rng.word(PLACES))
+                .replace("February", rng.word(MONTHS))
+                .replace("Wednesday", rng.word(WEEKDAYS));
             body.push_str(&s);
             body.push(' ');
         }
         body.pop();
         body.push('\n');
         if rng.below(6) == 0 {
-            body.push_str(*rng.pick(BOILERPLATE));
+            body.push_str(rng.word(BOILERPLATE));
             body.push('\n');
         }
     }
