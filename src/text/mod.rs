@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod normalize;
+
 use crate::Span;
 
 /// A paragraph of article text.
