@@ -145,6 +145,18 @@ pub fn extract(body: &str, section: &Section, reference: Option<NaiveDate>) -> V
     Vec::new()
 }
 
+/// For each sentence of `section`, the date its main event is anchored to
+/// (for the timeline), given the section's expressions from [`extract`].
+pub fn sentence_anchors(section: &Section, times: &[TimeExpr]) -> Vec<Option<TimeValue>> {
+    let mut anchors = vec![None; section.sentences.len()];
+    for t in times {
+        if let (Some(slot), Some(v)) = (anchors.get_mut(t.sentence), t.value) {
+            slot.get_or_insert(v);
+        }
+    }
+    anchors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
