@@ -1,0 +1,197 @@
+//! Word tokens, word shingles and paragraph fingerprints.
+//!
+//! Text is compared as a stream of normalised word tokens: typographic
+//! variants are folded with [`crate::text::normalize::fold_char`] (curly and
+//! straight quotes, guillemets, dashes, spaces), letters are lower-cased, and
+//! punctuation separates words except an apostrophe or full stop *inside* a
+//! word, which is dropped (`U.S.` → `us`, `Russia’s` → `russias`), so quote
+//! styles, capitalisation and punctuation changes do not change a shingle.
+//! Each token is hashed once; a shingle is the hash of `k` consecutive token
+//! hashes across the whole text (paragraph breaks do not interrupt it, so a
+//! re-wrapped copy keeps its shingles).
+
+use crate::text::normalize::fold_char;
+
+/// A 64-bit finaliser (splitmix64): turns a weak combination into a well-mixed hash.
+#[inline]
+pub(crate) fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01B3;
+
+/// Calls `emit` with the hash of every normalised word token of `text`, in order.
+pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
+    let mut h = FNV_OFFSET;
+    let mut in_token = false;
+    for c in text.chars() {
+        // ASCII needs no folding except the backtick, which folds to an apostrophe.
+        let c = if c.is_ascii() && c != '`' {
+            c
+        } else {
+            match fold_char(c) {
+                Some(f) => f,
+                None => continue, // invisible format character: ignore entirely
+            }
+        };
+        if c.is_ascii_alphanumeric() {
+            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+            in_token = true;
+        } else if c.is_ascii() {
+            // An apostrophe or full stop inside a word is dropped; anything else ends the word.
+            if c != '\'' && c != '.' && in_token {
+                emit(mix64(h));
+                h = FNV_OFFSET;
+                in_token = false;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h = (h ^ u64::from(u32::from(l))).wrapping_mul(FNV_PRIME);
+            }
+            in_token = true;
+        } else if in_token {
+            emit(mix64(h));
+            h = FNV_OFFSET;
+            in_token = false;
+        }
+    }
+    if in_token {
+        emit(mix64(h));
+    }
+}
+
+/// Rolling `k`-shingles over a token stream: feed tokens with [`push`](Shingler::push).
+pub(crate) struct Shingler {
+    k: usize,
+    ring: [u64; MAX_K],
+    seen: usize,
+}
+
+/// The largest shingle size (words) the configuration accepts.
+pub(crate) const MAX_K: usize = 16;
+
+impl Shingler {
+    pub(crate) fn new(k: usize) -> Shingler {
+        Shingler { k: k.clamp(1, MAX_K), ring: [0; MAX_K], seen: 0 }
+    }
+
+    /// Add a token; returns the hash of the shingle it completes, if any.
+    #[inline]
+    pub(crate) fn push(&mut self, token: u64) -> Option<u64> {
+        self.ring[self.seen % self.k] = token;
+        self.seen += 1;
+        (self.seen >= self.k).then(|| self.current(self.k))
+    }
+
+    /// For texts shorter than `k` tokens: one shingle of all their tokens.
+    pub(crate) fn short_text_shingle(&self) -> Option<u64> {
+        (self.seen > 0 && self.seen < self.k).then(|| self.current(self.seen))
+    }
+
+    fn current(&self, len: usize) -> u64 {
+        // Combine the last `len` tokens in order; rotation makes the position matter.
+        let mut acc = len as u64;
+        for i in 0..len {
+            let t = self.ring[(self.seen - len + i) % self.k];
+            acc = acc.rotate_left(23) ^ t;
+        }
+        mix64(acc ^ 0x5851_F42D_4C95_7F2D)
+    }
+}
+
+/// The fingerprint of a paragraph, built token by token: a hash of its whole
+/// token sequence. Two paragraphs that differ only in case, quote style or
+/// punctuation get the same fingerprint.
+#[derive(Debug, Default)]
+pub(crate) struct Fingerprint {
+    acc: u64,
+    tokens: usize,
+}
+
+impl Fingerprint {
+    #[inline]
+    pub(crate) fn push(&mut self, token: u64) {
+        self.acc = mix64(self.acc ^ token);
+        self.tokens += 1;
+    }
+
+    /// The fingerprint, or `None` when the paragraph has no words.
+    pub(crate) fn finish(&self) -> Option<u32> {
+        (self.tokens > 0).then_some((self.acc >> 32) as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(s: &str) -> Vec<u64> {
+        let mut v = Vec::new();
+        for_each_token(s, |t| v.push(t));
+        v
+    }
+
+    #[test]
+    fn quote_styles_case_and_punctuation_fold_to_the_same_tokens() {
+        let cases = [
+            ("\u{201C}Ukraine is not on the agenda,\u{201D} Bruce said.", "'ukraine IS not on the agenda' bruce said"),
+            ("Russia\u{2019}s U.S. embassy", "Russias US embassy"),
+            ("«soon.»", "\"Soon\""),
+            ("co\u{ad}operate \u{2014} now", "cooperate - now"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(tokens(a), tokens(b), "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn dashes_and_spaces_separate_words() {
+        assert_eq!(tokens("U.S.\u{2013}Russia flights").len(), 3);
+        assert_eq!(tokens("two\u{a0}words").len(), 2);
+        assert!(tokens("  ... --- !!! ").is_empty());
+    }
+
+    #[test]
+    fn non_ascii_letters_are_lowercased_words() {
+        assert_eq!(tokens("ÉCOLE école"), {
+            let t = tokens("école");
+            vec![t[0], t[0]]
+        });
+    }
+
+    #[test]
+    fn shingles_depend_on_word_order() {
+        let mut a = Shingler::new(2);
+        let mut b = Shingler::new(2);
+        let (x, y) = (1u64, 2u64);
+        a.push(x);
+        b.push(y);
+        assert_ne!(a.push(y), b.push(x));
+    }
+
+    #[test]
+    fn short_text_gets_one_shingle() {
+        let mut s = Shingler::new(5);
+        assert_eq!(s.push(7), None);
+        assert_eq!(s.push(8), None);
+        assert!(s.short_text_shingle().is_some());
+        let empty = Shingler::new(5);
+        assert_eq!(empty.short_text_shingle(), None);
+    }
+
+    fn paragraph_fingerprint(text: &str) -> Option<u32> {
+        let mut f = Fingerprint::default();
+        for_each_token(text, |t| f.push(t));
+        f.finish()
+    }
+
+    #[test]
+    fn paragraph_fingerprint_ignores_typography_but_not_words() {
+        assert_eq!(paragraph_fingerprint("He said \"yes.\""), paragraph_fingerprint("he said \u{201C}Yes\u{201D}"));
+        assert_ne!(paragraph_fingerprint("he said yes"), paragraph_fingerprint("he said no"));
+        assert_eq!(paragraph_fingerprint(" -- "), None);
+    }
+}
