@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 use crate::error::CorpusErrorKind;
 
@@ -90,37 +90,137 @@ impl<'a> Metadata<'a> {
     }
 }
 
-/// Parse `YYYY-MM-DD` or an RFC 3339 datetime to its (local) date.
+/// Parse a `date` value to its (local) date: `YYYY-MM-DD`, an RFC 3339
+/// datetime, or an ISO 8601 datetime without offset (`2025-04-10T09:30` or
+/// with seconds).
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|d| d.date_naive()))
+        .or_else(|| {
+            ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+                .map(|d| d.date())
+        })
 }
 
-/// Split a raw body into front matter and body.
-pub(crate) fn split(raw: &str) -> Result<(Metadata<'_>, &str), CorpusErrorKind> {
-    let Some(rest) = raw.strip_prefix("---\n") else {
-        return Ok((Metadata::default(), raw));
-    };
+/// Whether a line (without its `\n`) is a `---` fence (a CRLF `\r` allowed).
+fn is_fence(line: &str) -> bool {
+    line == "---" || line == "---\r"
+}
+
+/// Whether `text` opens with a `---` line, i.e. would be read as front matter.
+pub(crate) fn opens_with_fence(text: &str) -> bool {
+    is_fence(text.split('\n').next().unwrap_or(""))
+}
+
+/// Split a document's raw text into front matter and the offset where the
+/// body starts. Errors carry the byte offset in `raw` of the line at fault.
+pub(crate) fn split(raw: &str) -> Result<(Metadata<'_>, usize), (usize, CorpusErrorKind)> {
+    if !opens_with_fence(raw) {
+        return Ok((Metadata::default(), 0));
+    }
     let mut meta = Metadata::default();
-    let mut pos = 0;
-    while pos < rest.len() {
-        let end = rest[pos..].find('\n').map_or(rest.len(), |i| pos + i + 1);
-        let line = rest[pos..end].strip_suffix('\n').unwrap_or(&rest[pos..end]);
-        if line == "---" {
-            return Ok((meta, &rest[end..]));
+    let mut pos = raw.find('\n').map_or(raw.len(), |i| i + 1);
+    while pos < raw.len() {
+        let rest = raw.get(pos..).unwrap_or("");
+        let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let line = rest.get(..len).unwrap_or("");
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        if is_fence(line) {
+            return Ok((meta, pos + len));
         }
-        let (k, v) = line.split_once(':').ok_or_else(|| CorpusErrorKind::MalformedFrontMatter(line.to_string()))?;
+        let malformed = || (pos, CorpusErrorKind::MalformedFrontMatter(line.trim_end_matches('\r').to_string()));
+        let (k, v) = line.split_once(':').ok_or_else(malformed)?;
         let (k, v) = (k.trim(), v.trim());
         if k.is_empty() {
-            return Err(CorpusErrorKind::MalformedFrontMatter(line.to_string()));
+            return Err(malformed());
         }
         if k == "date" && parse_date(v).is_none() {
-            return Err(CorpusErrorKind::MalformedDate(v.to_string()));
+            return Err((pos, CorpusErrorKind::MalformedDate(v.to_string())));
         }
         meta.push(k, v);
-        pos = end;
+        pos += len;
     }
-    Err(CorpusErrorKind::UnterminatedFrontMatter)
+    Err((0, CorpusErrorKind::UnterminatedFrontMatter))
+}
+
+/// Why a front matter field cannot be written so that it reads back the
+/// same, if it cannot.
+pub(crate) fn unwritable_field(key: &str, value: &str) -> Option<String> {
+    if key.is_empty() || key.trim() != key || key.contains([':', '\n']) {
+        return Some(format!(
+            "front matter key {key:?} must be non-empty, without `:` or newlines and without surrounding spaces"
+        ));
+    }
+    if value.trim() != value || value.contains('\n') {
+        return Some(format!(
+            "front matter value {value:?} of key {key:?} must be one line without surrounding spaces"
+        ));
+    }
+    if key == "date" && parse_date(value).is_none() {
+        return Some(format!("front matter date {value:?} is not YYYY-MM-DD or an RFC 3339 datetime"));
+    }
+    if super::syntax::header(format!("{key}: {value}").as_bytes()).is_some() {
+        return Some(format!("front matter line `{key}: {value}` would read as a document header"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_accept_iso_dates_and_datetimes_with_or_without_offset() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("2025-04-10", Some("2025-04-10")),
+            ("2025-04-10T23:30:00+03:00", Some("2025-04-10")),
+            ("2025-04-10T23:30:00Z", Some("2025-04-10")),
+            ("2025-04-10T23:30", Some("2025-04-10")),
+            ("2025-04-10T23:30:05.5", Some("2025-04-10")),
+            ("10 April 2025", None),
+            ("2025-13-01", None),
+            ("", None),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(parse_date(s).map(|d| d.to_string()).as_deref(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn split_reads_crlf_front_matter_and_reports_the_line_at_fault() {
+        let (meta, at) = split("---\r\ndate: 2025-01-02\r\nsource: X\r\n---\r\nbody").unwrap();
+        assert_eq!(meta.iter().collect::<Vec<_>>(), [("date", "2025-01-02"), ("source", "X")]);
+        assert_eq!(at, 39);
+        assert_eq!(
+            split("---\nok: 1\nbad line\n---\n"),
+            Err((10, CorpusErrorKind::MalformedFrontMatter("bad line".into())))
+        );
+        assert_eq!(split("---\ndate: soon\n---\n"), Err((4, CorpusErrorKind::MalformedDate("soon".into()))));
+        assert_eq!(split("---\nk: v\n"), Err((0, CorpusErrorKind::UnterminatedFrontMatter)));
+        assert_eq!(split("---"), Err((0, CorpusErrorKind::UnterminatedFrontMatter)));
+        assert_eq!(split("--- \nk: v\n---\n").map(|(m, at)| (m.len(), at)), Ok((0, 0)));
+    }
+
+    #[test]
+    fn fields_that_would_not_read_back_are_unwritable() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("source", "Reuters", false),
+            ("k", "", false),
+            ("k", "a: b", false),
+            ("", "v", true),
+            ("a:b", "v", true),
+            (" k", "v", true),
+            ("k", "v\nw", true),
+            ("k", " v", true),
+            ("date", "yesterday", true),
+            ("==> a", "<==", true),
+        ];
+        for &(k, v, bad) in cases {
+            assert_eq!(unwritable_field(k, v).is_some(), bad, "{k:?}: {v:?}");
+        }
+    }
 }

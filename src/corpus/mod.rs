@@ -22,18 +22,29 @@
 //!
 //! [`parse`] borrows documents from a `&str` without copying.
 
+mod borrowed;
+mod dir;
 mod frontmatter;
+mod reader;
+mod syntax;
+mod writer;
 
+pub use borrowed::Documents;
 pub use frontmatter::Metadata;
+pub use reader::{DocumentsIntoIter, DocumentsIter, Reader, ReaderBuilder};
+pub use syntax::DuplicatePolicy;
+pub use writer::{to_string, Writer};
 
 use std::borrow::Cow;
+use std::path::Path;
 
-use crate::error::{CorpusErrorKind, Error, Position, Result};
+use crate::error::Result;
 
 /// One document of a corpus: its name, front matter and body.
 ///
-/// Borrows from the input when read with [`parse`]; [`Document::into_owned`]
-/// detaches it.
+/// Borrows from the input when read with [`parse`] or [`documents`]; the
+/// streaming [`Reader`] yields owned documents; [`Document::into_owned`]
+/// detaches a borrowed one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document<'a> {
     /// The name in the `==> NAME <==` header (a file name for directory corpora).
@@ -67,15 +78,9 @@ impl<'a> Document<'a> {
     }
 }
 
-const HEADER_OPEN: &str = "==> ";
-const HEADER_CLOSE: &str = " <==";
-
-/// The name in a header line (without its line ending), if it is one.
-fn header_name(line: &str) -> Option<&str> {
-    line.strip_prefix(HEADER_OPEN)?.strip_suffix(HEADER_CLOSE)
-}
-
 /// Parse a whole corpus held in memory; documents borrow from `input`.
+/// The first error stops the parse (use [`documents`] to go on after errors,
+/// or [`ReaderBuilder`] for options).
 ///
 /// ```
 /// let corpus = "==> a.txt <==\n---\ndate: 2025-04-10\n---\nHello.\n\n==> b.txt <==\nBye.";
@@ -86,43 +91,33 @@ fn header_name(line: &str) -> Option<&str> {
 /// assert_eq!(docs[1].body, "Bye.");
 /// ```
 pub fn parse(input: &str) -> Result<Vec<Document<'_>>> {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    // Find header lines and their byte offsets.
-    let mut headers: Vec<(usize, usize, &str, u64)> = Vec::new(); // (line start, line end incl. \n, name, line no)
-    let mut pos = 0;
-    let mut line_no = 0u64;
-    while pos < input.len() {
-        line_no += 1;
-        let end = input[pos..].find('\n').map_or(input.len(), |i| pos + i + 1);
-        let line = input[pos..end].strip_suffix('\n').unwrap_or(&input[pos..end]);
-        if let Some(name) = header_name(line) {
-            headers.push((pos, end, name, line_no));
-        } else if headers.is_empty() {
-            return Err(Error::Corpus {
-                position: Position { document: None, line: line_no, byte: pos as u64 },
-                kind: CorpusErrorKind::MissingHeader,
-            });
-        }
-        pos = end;
-    }
-    let mut docs = Vec::with_capacity(headers.len());
-    let mut seen = std::collections::HashSet::new();
-    for (i, &(start, body_start, name, line)) in headers.iter().enumerate() {
-        let position = Position { document: Some(name.to_string()), line, byte: start as u64 };
-        if name.is_empty() {
-            return Err(Error::Corpus { position, kind: CorpusErrorKind::EmptyName });
-        }
-        if !seen.insert(name) {
-            return Err(Error::Corpus { position, kind: CorpusErrorKind::DuplicateName(name.to_string()) });
-        }
-        // The newline before the next header belongs to the delimiter.
-        let body_end = headers.get(i + 1).map_or(input.len(), |h| h.0.saturating_sub(1).max(body_start));
-        let raw = &input[body_start..body_end];
-        let (meta, body) = frontmatter::split(raw).map_err(|kind| Error::Corpus {
-            position: Position { line: line + 1, byte: body_start as u64, ..position.clone() },
-            kind,
-        })?;
-        docs.push(Document { name: Cow::Borrowed(name), meta, body: Cow::Borrowed(body) });
-    }
-    Ok(docs)
+    ReaderBuilder::new().parse(input)
+}
+
+/// The documents of a corpus held in memory, one at a time, borrowing from
+/// `input`. A document that fails to read yields its error and the iterator
+/// goes on with the next one.
+///
+/// ```
+/// let corpus = "==> a.txt <==\nHello.\n\n==>  <==\nno name\n\n==> c.txt <==\nBye.\n";
+/// let results: Vec<_> = dateline::corpus::documents(corpus).collect();
+/// assert_eq!(results.len(), 3);
+/// assert!(results[0].is_ok() && results[2].is_ok());
+/// let err = results[1].as_ref().unwrap_err();
+/// assert_eq!(err.to_string(), "line 4, byte 22 (document \"\"): header has an empty name; expected `==> NAME <==` with a non-empty NAME");
+/// ```
+pub fn documents(input: &str) -> Documents<'_> {
+    ReaderBuilder::new().documents(input)
+}
+
+/// Load a directory of `*.txt` files as a corpus: one document per file,
+/// named by its file name, in byte order of names, each with optional front
+/// matter. Files are taken literally (no header escapes apply inside them),
+/// so the documents equal those of `LC_ALL=C tail -n +1 DIR/*.txt` whenever
+/// no file holds a line of the form `==> … <==`; [`Writer`] makes a corpus
+/// of them that reads back equal in every case. Invalid UTF-8 is an error
+/// naming the file, line and byte (see [`ReaderBuilder::lossy`] via
+/// [`ReaderBuilder::read_dir`]).
+pub fn read_dir(path: impl AsRef<Path>) -> Result<Vec<Document<'static>>> {
+    ReaderBuilder::new().read_dir(path)
 }
