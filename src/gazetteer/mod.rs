@@ -49,7 +49,7 @@
 //! All aliases go into one [`aho_corasick`] automaton (leftmost-longest, so
 //! "Kremlin aide Yuri Ushakov" wins over "Yuri Ushakov" at the same place,
 //! ASCII case folded), run over each sentence of the given
-//! [`Section`](crate::text::Section) only, so boilerplate never yields a
+//! [`Section`] only, so boilerplate never yields a
 //! mention. Each candidate is then checked:
 //!
 //! - **Whole words** by Unicode word boundaries (UAX #29 word characters:
