@@ -1,9 +1,61 @@
 //! Time: find temporal expressions in article text and resolve them to
 //! dates against the publication date.
 //!
-//! (Contract placeholder: recognition and resolution land with the time issue.)
+//! [`extract`] walks the sentences of a [`Section`] (article text or one
+//! related-story blurb; boilerplate never reaches it) and returns every
+//! [`TimeExpr`]: its text, byte span, sentence, and either a [`TimeValue`]
+//! with its [`Precision`] and the [`Rule`] that produced it, or the reason it
+//! stayed unresolved. [`sentence_anchors`] picks, per sentence, the date of
+//! the sentence's main event; [`resolve_age`] resolves a blurb's age
+//! ("33 minutes ago") against its page's date.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use dateline::time::{self, TimeValue};
+//! let body = "Diplomats met on Thursday.\nTalks resume on April 24.\n";
+//! let section = dateline::text::analyze(body, None).main;
+//! let reference = NaiveDate::from_ymd_opt(2025, 4, 11);
+//! let times = time::extract(body, &section, reference);
+//! assert_eq!(times[0].text, "Thursday");
+//! assert_eq!(times[0].value, Some(TimeValue::Day(NaiveDate::from_ymd_opt(2025, 4, 10).unwrap())));
+//! assert_eq!(times[1].value.unwrap().to_string(), "2025-04-24");
+//! ```
+//!
+//! # Design
+//!
+//! Recognition (`recognize.rs`) is a hand-written tokenizer and a pattern
+//! matcher over tokens, not regular expressions: each sentence is split once
+//! into words, digit runs and punctuation (typographic variants folded with
+//! [`crate::text::normalize::fold_char`]), every word is looked up once,
+//! without allocating, in a lexicon loaded from `data/time/lexicon.tsv`
+//! (month and weekday names, number words, units, deictic and grammar words,
+//! tense cues, clause openers, count nouns, and the words that make a weekday
+//! a name, as in "Sunday Times"), and small pattern functions try the longest
+//! reading at each token. Resolution (`resolve.rs`) is calendar arithmetic
+//! with chrono.
+//!
+//! The trade-off: rules are few and explainable (each value names its
+//! [`Rule`], and [`TimeExpr::is_reliable`] says when a guess was made with no
+//! tense cue), at the cost of the long tail a statistical tagger would catch
+//! (holidays, quarters, seasons, "the day before").
+//!
+//! Tense comes from the clause around the expression: the nearest cue word of
+//! the lexicon (will, set to, expected to, plans to → future; said, met, was
+//! → past) wins over a generic past "-ed" form, and a future auxiliary before
+//! the expression governs its verb ("will be held on Thursday"); with no cue
+//! in the clause the whole sentence is searched.
+//!
+//! # Cost
+//!
+//! One pass over the sentence bytes plus one hash lookup per word that could
+//! be in the lexicon; the README's Performance table gives MB/s and
+//! expressions/s measured by `cargo bench --bench time`.
 
 use std::fmt;
+
+mod lexicon;
+mod recognize;
+mod resolve;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -124,6 +176,98 @@ pub fn parse_value(s: &str) -> Option<TimeValue> {
     })
 }
 
+/// How precisely a [`TimeValue`] pins a date down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// A calendar day.
+    Day,
+    /// A month of a year.
+    Month,
+    /// A year.
+    Year,
+}
+
+impl Point {
+    /// The precision of this point.
+    pub fn precision(&self) -> Precision {
+        match self {
+            Point::Day(_) => Precision::Day,
+            Point::Month(..) => Precision::Month,
+            Point::Year(_) => Precision::Year,
+        }
+    }
+}
+
+impl TimeValue {
+    /// The precision of the value; for a range, that of its start.
+    ///
+    /// ```
+    /// use dateline::time::{parse_value, Precision};
+    /// assert_eq!(parse_value("2025-02").unwrap().precision(), Precision::Month);
+    /// assert_eq!(parse_value("2016/2018").unwrap().precision(), Precision::Year);
+    /// ```
+    pub fn precision(&self) -> Precision {
+        match self {
+            TimeValue::Day(_) => Precision::Day,
+            TimeValue::Month { .. } => Precision::Month,
+            TimeValue::Year(_) => Precision::Year,
+            TimeValue::Range(a, _) => a.precision(),
+        }
+    }
+}
+
+/// The rule that produced a value: how much of it the text states and how
+/// much was inferred from the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// The text states the date in full: "April 10, 2025", "2025-04-10", "in 2022", "February 2025".
+    Explicit,
+    /// A month or month-day without a year ("February 27", "in February"); the
+    /// year was chosen from the reference date and the clause's tense.
+    YearFromReference,
+    /// A weekday ("on Thursday"), resolved near the reference by the clause's tense or its modifier.
+    Weekday,
+    /// A deictic word or phrase counted from the reference: "today", "last week", "earlier this year".
+    Deictic,
+    /// A relative age counted back from the reference: "three days ago", "33 minutes ago".
+    Age,
+    /// A part of day at day precision: "overnight", "tonight", "last night".
+    PartOfDay,
+}
+
+/// The tense of the clause an expression stands in, as its cue words show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tense {
+    /// A past cue: said, met, was, a past "-ed" form.
+    Past,
+    /// A future cue: will, set to, expected to, plans to.
+    Future,
+    /// No cue (or only present-tense ones); news convention then reads weekdays as past.
+    #[default]
+    Unknown,
+}
+
+/// How an expression attaches to its sentence, for [`sentence_anchors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Attachment {
+    /// In the main clause: it dates the sentence's main event ("met on Thursday", "Earlier this year, ...").
+    #[default]
+    Main,
+    /// A possessive modifier of a noun: "Thursday's talks".
+    Modifier,
+    /// Inside a subordinate or relative clause: "which were seized between 2016 and 2018".
+    Subordinate,
+    /// Inside a phrase that bounds another event: "since 2022", "until March", "after the 2022 invasion".
+    Bound,
+}
+
 /// A temporal expression found in a document body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpr {
@@ -137,24 +281,137 @@ pub struct TimeExpr {
     pub value: Option<TimeValue>,
     /// Why it could not be resolved, when `value` is `None`.
     pub unresolved: Option<String>,
+    /// The rule that produced `value` (`None` when unresolved).
+    #[serde(default)]
+    pub rule: Option<Rule>,
+    /// The tense of its clause, as used for weekdays and yearless dates.
+    #[serde(default)]
+    pub tense: Tense,
+    /// How it attaches to its sentence.
+    #[serde(default)]
+    pub attachment: Attachment,
 }
 
-/// Every temporal expression in `section` of `body`, resolved against `reference`.
+impl TimeExpr {
+    /// The precision of the value, if resolved.
+    pub fn precision(&self) -> Option<Precision> {
+        self.value.map(|v| v.precision())
+    }
+
+    /// Whether the value follows from the text and the reference alone, with
+    /// no guess: true for explicit dates, deictics, ages and parts of day,
+    /// and for weekdays and yearless dates whose clause had a tense cue.
+    pub fn is_reliable(&self) -> bool {
+        match self.rule {
+            None => false,
+            Some(Rule::Weekday | Rule::YearFromReference) => self.tense != Tense::Unknown,
+            Some(_) => true,
+        }
+    }
+}
+
+fn tense_of(cue: Option<(lexicon::Cue, bool)>) -> Tense {
+    match cue.map(|c| c.0) {
+        Some(lexicon::Cue::Past) => Tense::Past,
+        Some(lexicon::Cue::Future) => Tense::Future,
+        _ => Tense::Unknown,
+    }
+}
+
+/// Every temporal expression in `section` of `body`, resolved against `reference`
+/// (the document's date; with `None`, relative expressions stay unresolved and
+/// absolute ones still resolve). Never panics, whatever the input.
 pub fn extract(body: &str, section: &Section, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let _ = (body, section, reference);
-    Vec::new()
+    let mut toks = Vec::new();
+    let mut cands = Vec::new();
+    let mut out = Vec::new();
+    for (si, sentence) in section.sentences.iter().enumerate() {
+        let Some(text) = body.get(sentence.span.start..sentence.span.end) else { continue };
+        toks.clear();
+        recognize::tokenize(text, sentence.span.start, &mut toks);
+        cands.clear();
+        recognize::candidates(&toks, &mut cands);
+        for c in &cands {
+            let (Some(first), Some(last)) = (toks.get(c.first), toks.get(c.last.wrapping_sub(1))) else { continue };
+            let span = Span::new(first.start, last.end);
+            let cue = if needs_tense(&c.meaning) { recognize::tense(&toks, body, c.first, c.last) } else { None };
+            let attachment = recognize::attachment(&toks, c.first, c.last);
+            let (value, rule, unresolved) = match resolve::resolve(&c.meaning, reference, cue) {
+                Ok((v, r)) => (Some(v), Some(r), None),
+                Err(reason) => (None, None, Some(reason.to_string())),
+            };
+            out.push(TimeExpr {
+                text: span.slice(body).to_string(),
+                span,
+                sentence: si,
+                value,
+                unresolved,
+                rule,
+                tense: tense_of(cue),
+                attachment,
+            });
+        }
+    }
+    out
+}
+
+fn needs_tense(m: &recognize::Meaning) -> bool {
+    use recognize::{Meaning, Partial};
+    let yearless = |p: &Partial| p.year.is_none();
+    match m {
+        Meaning::Weekday(..) => true,
+        Meaning::Date(p) => yearless(p),
+        Meaning::Range(a, _) => yearless(a),
+        _ => false,
+    }
+}
+
+/// Resolve a relative age as printed with a blurb or timestamp ("33 minutes ago",
+/// "an hour ago", "2 hours ago", "yesterday") against `reference`, the date of
+/// the page it appears on. `None` when `text` holds no age or there is no reference.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dateline::time::{resolve_age, TimeValue};
+/// let page = NaiveDate::from_ymd_opt(2025, 4, 9);
+/// assert_eq!(resolve_age("33 minutes ago", page), page.map(TimeValue::Day));
+/// assert_eq!(resolve_age("3 days ago", page).unwrap().to_string(), "2025-04-06");
+/// assert_eq!(resolve_age("33 minutes ago", None), None);
+/// ```
+pub fn resolve_age(text: &str, reference: Option<NaiveDate>) -> Option<TimeValue> {
+    let mut toks = Vec::new();
+    recognize::tokenize(text, 0, &mut toks);
+    let mut cands = Vec::new();
+    recognize::candidates(&toks, &mut cands);
+    let c = cands.iter().find(|c| resolve::age_meaning(&c.meaning))?;
+    resolve::resolve(&c.meaning, reference, None).ok().map(|(v, _)| v)
 }
 
 /// For each sentence of `section`, the date its main event is anchored to
 /// (for the timeline), given the section's expressions from [`extract`].
+///
+/// The rule: among the sentence's resolved expressions, one in the main
+/// clause ([`Attachment::Main`]) wins over a possessive modifier ("Thursday's
+/// talks"), which wins over one inside a subordinate or relative clause;
+/// expressions inside phrases that bound another event ("since 2022",
+/// "until March", "after the 2022 invasion") never anchor a sentence, since
+/// the event they qualify is not the sentence's. Ties go to the first.
 pub fn sentence_anchors(section: &Section, times: &[TimeExpr]) -> Vec<Option<TimeValue>> {
-    let mut anchors = vec![None; section.sentences.len()];
+    let mut best: Vec<Option<(u8, TimeValue)>> = vec![None; section.sentences.len()];
     for t in times {
-        if let (Some(slot), Some(v)) = (anchors.get_mut(t.sentence), t.value) {
-            slot.get_or_insert(v);
+        let score = match t.attachment {
+            Attachment::Main => 3,
+            Attachment::Modifier => 2,
+            Attachment::Subordinate => 1,
+            Attachment::Bound => continue,
+        };
+        if let (Some(slot), Some(v)) = (best.get_mut(t.sentence), t.value) {
+            if slot.map_or(true, |(s, _)| score > s) {
+                *slot = Some((score, v));
+            }
         }
     }
-    anchors
+    best.into_iter().map(|b| b.map(|(_, v)| v)).collect()
 }
 
 #[cfg(test)]
