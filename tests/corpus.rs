@@ -8,6 +8,9 @@ use dateline::corpus::{self, Document, DuplicatePolicy, Metadata, Reader, Reader
 use dateline::{CorpusErrorKind, Error};
 use proptest::prelude::*;
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 const SEEDS: &str = include_str!("../examples/data/seeds.corpus");
 
 fn data(rel: &str) -> PathBuf {
@@ -107,6 +110,18 @@ fn seeds_corpus_bodies_are_the_seed_files_byte_for_byte() {
         compared += 1;
     }
     assert_eq!(compared, 5);
+}
+
+#[test]
+fn generated_news_corpus_reads_the_same_streaming_and_borrowing_and_writes_back_exactly() {
+    let text = common::news_corpus(2_000_000, 7);
+    let b = borrowed(&text, DuplicatePolicy::Error);
+    assert!(b.len() > 400, "{} documents", b.len());
+    assert!(b.iter().all(|d| d.as_ref().is_ok_and(|d| d.meta.date().is_some())));
+    assert_eq!(streamed(text.as_bytes(), DuplicatePolicy::Error, false), b);
+    assert_eq!(streamed_in_chunks(text.as_bytes(), 4096), b);
+    let docs: Vec<Document<'static>> = b.into_iter().map(Result::unwrap).collect();
+    assert_eq!(write_all(&docs), text);
 }
 
 // ---------------------------------------------------------------- tail fixture
@@ -227,8 +242,12 @@ fn directory_with_invalid_utf8_names_the_file_line_and_byte() {
         err.to_string(),
         "line 2, byte 9 (document \"bad.txt\"): invalid UTF-8; expected UTF-8 text (use lossy mode to replace bad bytes)"
     );
-    let docs = ReaderBuilder::new().lossy(true).read_dir(&tmp.0).unwrap();
-    assert_eq!(docs[0].body, "fine\nbad \u{fffd} here\n");
+    let mut docs = ReaderBuilder::new().lossy(true).from_dir(&tmp.0).unwrap();
+    let doc = docs.next().unwrap().unwrap();
+    assert_eq!(doc.body, "fine\nbad \u{fffd} here\n");
+    let at: Vec<(u64, u64)> = docs.replacements().iter().map(|p| (p.line, p.byte)).collect();
+    assert_eq!(at, [(2, 9)]);
+    assert!(docs.next().is_none());
 }
 
 // ---------------------------------------------------------------- errors

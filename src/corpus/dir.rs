@@ -1,42 +1,77 @@
 //! Directory corpora: one document per `*.txt` file.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::syntax::{self, RawStart};
 use super::Document;
 use crate::error::{CorpusErrorKind, Error, Position, Result};
 
-pub(crate) fn read_dir(path: &Path, lossy: bool) -> Result<Vec<Document<'static>>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(path)? {
-        let entry = entry?;
-        let file_name = entry.file_name();
-        let Some(name) = file_name.to_str() else {
-            // A name that is not UTF-8 cannot be a document name.
-            let shown = file_name.to_string_lossy().into_owned();
-            if shown.ends_with(".txt") {
-                let position = Position { document: Some(shown), line: 0, byte: 0 };
-                return Err(Error::Corpus { position, kind: CorpusErrorKind::InvalidUtf8 });
+/// The documents of a directory's `*.txt` files, read one file at a time,
+/// from [`ReaderBuilder::from_dir`](super::ReaderBuilder::from_dir).
+///
+/// The directory is listed (and names sorted) when it is made; each file is
+/// read when its document is asked for, so memory is bounded by the largest
+/// file. A file that fails to read yields its error and iteration goes on.
+#[derive(Debug)]
+pub struct DirReader {
+    files: std::vec::IntoIter<(String, PathBuf)>,
+    lossy: bool,
+    replaced: Vec<Position>,
+}
+
+impl DirReader {
+    pub(crate) fn new(path: &Path, lossy: bool) -> Result<DirReader> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path)? {
+            let entry = entry?;
+            let file_name = entry.file_name();
+            let Some(name) = file_name.to_str() else {
+                // A name that is not UTF-8 cannot be a document name.
+                let shown = file_name.to_string_lossy().into_owned();
+                if shown.ends_with(".txt") {
+                    let position = Position { document: Some(shown), line: 0, byte: 0 };
+                    return Err(Error::Corpus { position, kind: CorpusErrorKind::InvalidUtf8 });
+                }
+                continue;
+            };
+            // `metadata` follows symlinks, as `tail *.txt` would.
+            if name.ends_with(".txt") && std::fs::metadata(entry.path())?.is_file() {
+                files.push((name.to_string(), entry.path()));
             }
-            continue;
-        };
-        // `metadata` follows symlinks, as `tail *.txt` would.
-        if name.ends_with(".txt") && std::fs::metadata(entry.path())?.is_file() {
-            files.push((name.to_string(), entry.path()));
         }
+        // Byte order of names: what `LC_ALL=C tail -n +1 *.txt` prints.
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(DirReader { files: files.into_iter(), lossy, replaced: Vec::new() })
     }
-    // Byte order of names: what `LC_ALL=C tail -n +1 *.txt` prints.
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut docs = Vec::with_capacity(files.len());
-    for (name, file) in files {
-        let bytes = std::fs::read(&file)?;
+
+    /// In lossy mode, where invalid UTF-8 was replaced in the last document
+    /// read (line and byte within its file).
+    pub fn replacements(&self) -> &[Position] {
+        &self.replaced
+    }
+
+    fn read(&mut self, name: String, file: &Path) -> Result<Document<'static>> {
+        let bytes = std::fs::read(file)?;
         let start = RawStart { line: 1, byte: 0 };
-        let mut text = syntax::decode(bytes, lossy, start, &name, &mut Vec::new())?;
+        let mut text = syntax::decode(bytes, self.lossy, start, &name, &mut self.replaced)?;
         let (meta, body_start) = syntax::split_front_matter(&text, start, &name)?;
         let meta = meta.into_owned();
         text.replace_range(..body_start.min(text.len()), "");
-        docs.push(Document { name: Cow::Owned(name), meta, body: Cow::Owned(text) });
+        Ok(Document { name: Cow::Owned(name), meta, body: Cow::Owned(text) })
     }
-    Ok(docs)
+}
+
+impl Iterator for DirReader {
+    type Item = Result<Document<'static>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.replaced.clear();
+        let (name, file) = self.files.next()?;
+        Some(self.read(name, &file))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.files.size_hint()
+    }
 }

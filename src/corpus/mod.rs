@@ -1,5 +1,6 @@
 //! The corpus format: many documents in one UTF-8 text, delimited the way
-//! GNU `tail -n +1 a.txt b.txt` prints files.
+//! GNU `tail -n +1 a.txt b.txt` prints files; readers, a writer and
+//! directory loading.
 //!
 //! ```text
 //! ==> 001.txt <==
@@ -14,13 +15,93 @@
 //! ...
 //! ```
 //!
-//! Each document starts with a header line `==> NAME <==`. Every header after
-//! the first is preceded by exactly one newline that belongs to the delimiter,
-//! not to the previous body, so the bodies of `tail -n +1 *.txt > x.corpus`
-//! are byte-for-byte the files. If the first body line is exactly `---`, the
-//! lines up to the next `---` line are front matter, one `key: value` a line.
+//! # The format
 //!
-//! [`parse`] borrows documents from a `&str` without copying.
+//! - Each document starts with a header line `==> NAME <==` (NAME non-empty).
+//!   Every header after the first is preceded by exactly one newline that
+//!   belongs to the delimiter, not to the previous body. This is byte for byte
+//!   what `tail -n +1` writes (checked against GNU coreutils 9.1 in
+//!   `tests/data/corpus/tail/`): a file ending in a newline is followed by an
+//!   empty line, a file without one is followed directly by the next header,
+//!   and an empty file by an empty line. So the bodies of
+//!   `tail -n +1 *.txt > x.corpus` are the files.
+//! - If the first body line is exactly `---`, the lines up to the next `---`
+//!   line are front matter, one `key: value` a line (key and value trimmed;
+//!   the value may hold `:`). Known keys have getters on [`Metadata`]: `date`
+//!   (`YYYY-MM-DD`, RFC 3339, or ISO 8601 without offset; checked when read),
+//!   `source`, `url`, `title`, `lang`. Unknown keys are kept in order.
+//! - A leading byte-order mark is skipped (byte offsets still count it).
+//! - **CRLF.** A header line ending in `\r\n` is a header; its `\r` belongs
+//!   to the line ending, not the name, and the `\r\n` before it is the
+//!   delimiter. So a whole corpus converted to CRLF (`unix2dos`) reads as the
+//!   CRLF files it came from, while before an LF header only the `\n` is the
+//!   delimiter (a body may end in `\r`). Front matter lines may end in
+//!   `\r\n` too. The writer always writes LF structure.
+//!
+//! # The escape rule
+//!
+//! A body line that reads as a header would end its document, and a body
+//! that opens with `---` would read as front matter. So, mbox-style:
+//!
+//! - A body line that is a header behind zero or more backslashes (`==> a <==`,
+//!   `\==> a <==`, `\\==> a <==\r`, ...) is written with one more leading
+//!   backslash, and the readers remove one from every such line. Any other
+//!   line, `\` included, is untouched.
+//! - A document without front matter whose body opens with a `---` line is
+//!   written with an empty front matter block (`---` twice) before it.
+//!
+//! With these, `read(write(docs)) == docs` for every list of writable
+//! documents (tested by property tests and by the fuzz target). Unwritable
+//! are only: an empty name, a name with a newline, and front matter that does
+//! not fit one `key: value` line that reads back the same (a key that is
+//! empty, has `:` or a newline or surrounding spaces; a value with a newline
+//! or surrounding spaces; a malformed `date`); the [`Writer`] reports them as
+//! errors before writing anything of the document. Duplicate names are
+//! written as given; read them back with [`DuplicatePolicy::KeepAll`].
+//! The price: a real file holding a `\==> a <==` line loses a backslash when
+//! read from its `tail` corpus ([`read_dir`] takes files literally).
+//!
+//! # Reading
+//!
+//! - [`parse`] / [`documents`]: borrowing, over a `&str` in memory. Names,
+//!   front matter and bodies point into the input; a body is copied only if
+//!   it holds an escaped line.
+//! - [`Reader`]: streaming, over any [`std::io::BufRead`], yielding owned
+//!   documents and holding one at a time: memory is bounded by the largest
+//!   document (plus the set of names seen, unless
+//!   [`DuplicatePolicy::KeepAll`]). Configure with [`ReaderBuilder`] (duplicate
+//!   policy, lossy UTF-8), like `csv::ReaderBuilder`.
+//! - [`read_dir`]: a directory of `*.txt` files.
+//!
+//! Both readers share one line grammar and give the same documents and the
+//! same errors on the same text (a property test and the fuzz target check
+//! it).
+//!
+//! # Errors
+//!
+//! Reading fails only on malformed input, never panics, and each error
+//! ([`Error::Corpus`](crate::Error::Corpus)) carries a [`Position`](crate::Position)
+//! (document, 1-based line, 0-based byte offset in the input) and says what
+//! was expected: text before the first header, a header with an empty name,
+//! a duplicate name (by default; see [`DuplicatePolicy`]), invalid UTF-8
+//! (or, in lossy mode, U+FFFD with [`Reader::replacements`] saying where),
+//! unterminated front matter (positioned at its opening `---`), a front
+//! matter line that is not `key: value`, a malformed `date`. The iterators
+//! yield a bad document's error and go on with the next document; [`parse`]
+//! stops at the first.
+//!
+//! # Design and cost
+//!
+//! One pass over the lines: a `memchr`-backed search for each newline, and a
+//! look at the line's first byte (only lines opening with `=` or `\` can be
+//! headers or escapes). Nothing is copied by the borrowing reader unless a
+//! body holds an escaped line; the streaming reader appends each line to the
+//! document's buffer once and hands that buffer out as the body. Measured
+//! by `cargo bench --bench corpus` on a generated 100 MB news corpus (one
+//! core of a shared 2-core machine): borrowing reader about 2.6 GB/s
+//! collecting a `Vec` and 3.4 GB/s iterating, streaming reader about
+//! 1.8 GB/s from memory and 1.5 GB/s from a file with 15 MB peak resident
+//! memory, writer about 2.7 GB/s.
 
 mod borrowed;
 mod dir;
@@ -30,6 +111,7 @@ mod syntax;
 mod writer;
 
 pub use borrowed::Documents;
+pub use dir::DirReader;
 pub use frontmatter::Metadata;
 pub use reader::{DocumentsIntoIter, DocumentsIter, Reader, ReaderBuilder};
 pub use syntax::DuplicatePolicy;

@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use super::borrowed::Documents;
+use super::dir::DirReader;
 use super::syntax::{self, Names, RawStart};
 use super::{Document, DuplicatePolicy};
 use crate::error::{CorpusErrorKind, Error, Position, Result};
@@ -99,9 +100,28 @@ impl ReaderBuilder {
         self.documents(input).collect()
     }
 
-    /// The documents of the `*.txt` files in a directory; see [`read_dir`](super::read_dir).
+    /// The documents of the `*.txt` files in a directory, all at once; see
+    /// [`read_dir`](super::read_dir).
     pub fn read_dir(&self, path: impl AsRef<Path>) -> Result<Vec<Document<'static>>> {
-        super::dir::read_dir(path.as_ref(), self.lossy)
+        self.from_dir(path)?.collect()
+    }
+
+    /// The documents of the `*.txt` files in a directory, one file at a time.
+    ///
+    /// ```no_run
+    /// use dateline::corpus::ReaderBuilder;
+    ///
+    /// let mut docs = ReaderBuilder::new().lossy(true).from_dir("articles/")?;
+    /// while let Some(doc) = docs.next() {
+    ///     let doc = doc?;
+    ///     for at in docs.replacements() {
+    ///         eprintln!("{}: replaced invalid UTF-8 at {at}", doc.name);
+    ///     }
+    /// }
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub fn from_dir(&self, path: impl AsRef<Path>) -> Result<DirReader> {
+        DirReader::new(path.as_ref(), self.lossy)
     }
 }
 
