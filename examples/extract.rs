@@ -1,60 +1,69 @@
-//! One JSON line per document (related-story blurbs included) with its
-//! mentions, times and claims: `cargo run --release --example extract -- CORPUS`.
+//! One JSON line per document (related-story blurbs included), each object
+//! a `documents` entry of the interchange format: `id`, `parent`, `date`,
+//! `title`, `mentions`, `times`, `claims`.
 //!
-//! (Interim version wiring the stage functions directly; the pipeline issue
-//! replaces it with the `Pipeline` facade and the interchange types.)
+//! ```text
+//! cargo run --release --example extract -- CORPUS_OR_DIR [--gazetteer FILE] [--reference-date YYYY-MM-DD]
+//! ```
+//!
+//! Documents are analysed and written one at a time through the `Pipeline`.
 
+mod cli;
+
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use serde_json::{json, Value};
+use dateline::pipeline::Pipeline;
 
-fn section_json(
-    id: &str,
-    parent: Option<&str>,
-    doc: &dateline::corpus::Document,
-    section: &dateline::text::Section,
-) -> Value {
-    let body = &doc.body;
-    let gaz = dateline::gazetteer::Gazetteer::empty();
-    let mentions = gaz.mentions(body, section);
-    let times = dateline::time::extract(body, section, doc.meta.date());
-    let claims = dateline::claims::extract(body, section, &mentions, &times);
-    json!({
-        "id": id,
-        "parent": parent,
-        "date": doc.meta.date().map(|d| d.to_string()),
-        "title": section.headline.map(|h| h.slice(body)),
-        "mentions": mentions.iter().map(|m| json!({"entity": m.entity, "kind": m.kind, "text": m.text, "start": m.span.start, "end": m.span.end})).collect::<Vec<_>>(),
-        "times": times.iter().map(|t| json!({"text": t.text, "start": t.span.start, "end": t.span.end, "value": t.value.map(|v| v.to_string())})).collect::<Vec<_>>(),
-        "claims": claims.iter().map(|c| json!({"speaker": c.speaker, "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "content": c.content, "start": c.content_span.start, "end": c.content_span.end, "date": c.date.map(|v| v.to_string())})).collect::<Vec<_>>(),
-    })
+const USAGE: &str = "usage: extract CORPUS_OR_DIR [--gazetteer FILE] [--reference-date YYYY-MM-DD]";
+
+fn run() -> Result<(), String> {
+    let mut corpus = None;
+    let mut builder = Pipeline::builder();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
+        match a.as_str() {
+            "--gazetteer" => builder = builder.gazetteer(cli::load_gazetteer(&value("--gazetteer")?)?),
+            "--reference-date" => builder = builder.reference_date(cli::parse_date(&value("--reference-date")?)?),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
+            _ if corpus.is_some() => return Err(format!("more than one corpus given\n{USAGE}")),
+            _ => corpus = Some(a),
+        }
+    }
+    let corpus = corpus.ok_or_else(|| USAGE.to_string())?;
+    let pipeline = builder.build().map_err(|e| e.to_string())?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut progress = cli::Progress::new();
+    let mut failed = None;
+    cli::for_each_document(&corpus, |doc| {
+        if failed.is_some() {
+            return;
+        }
+        for a in pipeline.analyze(doc) {
+            let line = serde_json::to_string(&a.record()).map_err(|e| e.to_string());
+            if let Err(e) = line.and_then(|l| writeln!(out, "{l}").map_err(|e| format!("cannot write output: {e}"))) {
+                failed = Some(e);
+                return;
+            }
+        }
+        progress.tick();
+    })?;
+    progress.finish();
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.flush().map_err(|e| format!("cannot write output: {e}"))
 }
 
 fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: extract CORPUS");
-        return ExitCode::FAILURE;
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot read {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let docs = match dateline::corpus::parse(&text) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for doc in &docs {
-        let s = dateline::text::analyze(&doc.body, doc.meta.title());
-        println!("{}", section_json(&doc.name, None, doc, &s.main));
-        for b in &s.blurbs {
-            println!("{}", section_json(&format!("{}#{}", doc.name, b.number), Some(&doc.name), doc, &b.section));
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }

@@ -26,6 +26,7 @@ pub mod corpus;
 pub mod dedup;
 mod error;
 pub mod gazetteer;
+pub mod pipeline;
 mod span;
 pub mod text;
 pub mod time;

@@ -1,0 +1,110 @@
+//! Shared command-line plumbing of the pipeline examples: reading a corpus
+//! file or a directory of `.txt` files as a stream, loading a gazetteer, and
+//! progress on stderr when stderr is a terminal.
+#![allow(dead_code)]
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use dateline::corpus::Document;
+use dateline::gazetteer::Gazetteer;
+
+/// The bundled sample corpus.
+pub const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/seeds.corpus");
+/// The bundled gazetteer for the sample corpus.
+pub const GAZETTEER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/gazetteer.tsv");
+
+/// Load a gazetteer file, with the file name in the error.
+pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read gazetteer {path}: {e}"))?;
+    Gazetteer::from_tsv(&text).map_err(|e| format!("gazetteer {path}: {e}"))
+}
+
+/// Parse `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("--reference-date {s:?} is not a date; expected YYYY-MM-DD"))
+}
+
+/// Call `f` on every document of the corpus at `path` (a corpus file or a
+/// directory of `.txt` files), in order. Stops at the first read error.
+pub fn for_each_document(path: &str, mut f: impl FnMut(&Document<'_>)) -> Result<(), String> {
+    let p = Path::new(path);
+    let meta = std::fs::metadata(p).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let text = if meta.is_dir() { directory_corpus(p)? } else { read_text(p)? };
+    let docs = dateline::corpus::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    for d in &docs {
+        f(d);
+    }
+    Ok(())
+}
+
+fn read_text(p: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{}: invalid UTF-8 at byte {}; expected UTF-8 text", p.display(), e.utf8_error().valid_up_to())
+    })
+}
+
+/// The `tail -n +1` corpus of a directory's `*.txt` files, sorted by name.
+fn directory_corpus(dir: &Path) -> Result<String, String> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(format!("{} has no .txt files", dir.display()));
+    }
+    let mut out = String::new();
+    for (i, p) in names.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push_str(&format!("==> {name} <==\n"));
+        out.push_str(&read_text(p)?);
+    }
+    Ok(out)
+}
+
+/// Progress on stderr (documents done, rate), only when stderr is a terminal.
+pub struct Progress {
+    on: bool,
+    start: Instant,
+    last: Instant,
+    done: usize,
+}
+
+impl Progress {
+    /// A progress line that shows itself only on a terminal.
+    pub fn new() -> Progress {
+        let now = Instant::now();
+        Progress { on: std::io::stderr().is_terminal(), start: now, last: now, done: 0 }
+    }
+
+    /// Count one document.
+    pub fn tick(&mut self) {
+        self.done += 1;
+        if self.on && self.last.elapsed().as_millis() >= 250 {
+            self.last = Instant::now();
+            self.show();
+        }
+    }
+
+    fn show(&self) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        eprint!("\r{} documents, {:.0} docs/s   ", self.done, self.done as f64 / secs);
+        let _ = std::io::stderr().flush();
+    }
+
+    /// Final line.
+    pub fn finish(&self) {
+        if self.on {
+            self.show();
+            eprintln!();
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! The facade that wires the stages: configure once, then analyse documents
+//! one at a time or a whole corpus.
+//!
+//! A [`Pipeline`] holds the configuration (gazetteer, reference date, focus
+//! threshold). [`Pipeline::analyze`] runs the per-document stages on one
+//! corpus document — [`text::analyze`](crate::text::analyze) for structure,
+//! [`Gazetteer::mentions`], [`time::extract`](crate::time::extract),
+//! [`claims::extract`](crate::claims::extract) — on the page's article text and
+//! on each related-story blurb, and returns one [`DocumentAnalysis`] per
+//! (sub-)document: the page first (id = its corpus name), then its blurbs
+//! (id `<page>#<n>`, [`parent`](DocumentAnalysis::parent) = the page). It is
+//! stateless and can run on many threads at once.
+//!
+//! The corpus-wide results need every document: a [`Session`]
+//! ([`Pipeline::session`]) takes documents as a feed delivers them
+//! ([`Session::add`] returns each document's analyses at once, so a caller
+//! can stream them out) and keeps only what the corpus-wide stages need
+//! (dedup's index, dated statements, the focus profile); [`Session::finish`]
+//! gives the [`Report`]: documents, syndicated stories and the
+//! [`Timeline`]. [`Pipeline::analyze_corpus`] does both for a slice.
+//!
+//! The [`Report`] serializes to the crate's JSON interchange format
+//! (see [`timeline::render::json`](crate::timeline::render::json)).
+//!
+//! Cost: the sum of the stages' costs plus statement extraction; measured
+//! end to end (documents/s and MB/s) by `cargo bench --bench timeline`.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::claims::Claim;
+use crate::corpus::Document;
+use crate::gazetteer::{Gazetteer, Kind, Mention};
+use crate::text::Section;
+use crate::time::{TimeExpr, TimeValue};
+use crate::timeline::build::{self, Statement};
+use crate::timeline::focus::{self, Profile};
+use crate::timeline::render::json::{ClaimRecord, DocumentRecord, MentionRecord, StoryRecord, TimeRecord};
+use crate::timeline::{Source, Timeline};
+use crate::{Error, Result};
+
+/// Configures a [`Pipeline`].
+#[derive(Debug, Clone)]
+pub struct PipelineBuilder {
+    gazetteer: Option<Gazetteer>,
+    reference_date: Option<NaiveDate>,
+    focus_threshold: f64,
+    blurbs: bool,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder {
+            gazetteer: None,
+            reference_date: None,
+            focus_threshold: focus::DEFAULT_THRESHOLD,
+            blurbs: true,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// The gazetteer to find entities with (default: [`Gazetteer::builtin`]).
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// The date relative expressions resolve against for documents without a
+    /// `date` in their front matter (default: none; they stay unresolved).
+    pub fn reference_date(mut self, date: NaiveDate) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// The score a related-story blurb needs to join the timeline, `0.0..=1.0`
+    /// (default [`focus::DEFAULT_THRESHOLD`]; see [`focus`]).
+    pub fn focus_threshold(mut self, threshold: f64) -> Self {
+        self.focus_threshold = threshold;
+        self
+    }
+
+    /// Whether related-story blurbs are analysed as sub-documents (default `true`).
+    pub fn blurbs(mut self, yes: bool) -> Self {
+        self.blurbs = yes;
+        self
+    }
+
+    /// Check the configuration and build the pipeline.
+    ///
+    /// ```
+    /// assert!(dateline::pipeline::Pipeline::builder().focus_threshold(1.5).build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Pipeline> {
+        if !(0.0..=1.0).contains(&self.focus_threshold) {
+            return Err(Error::Config(format!(
+                "focus threshold {} is out of range; expected a number from 0.0 to 1.0",
+                self.focus_threshold
+            )));
+        }
+        Ok(Pipeline {
+            gazetteer: self.gazetteer.unwrap_or_else(Gazetteer::builtin),
+            reference_date: self.reference_date,
+            focus_threshold: self.focus_threshold,
+            blurbs: self.blurbs,
+        })
+    }
+}
+
+/// The configured pipeline: corpus documents in, analyses, stories and a timeline out.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    reference_date: Option<NaiveDate>,
+    focus_threshold: f64,
+    blurbs: bool,
+}
+
+/// Everything the per-document stages found in one page or blurb.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAnalysis {
+    /// `<page>` for a page, `<page>#<n>` for its n-th blurb.
+    pub id: String,
+    /// The page of a blurb.
+    pub parent: Option<String>,
+    /// The outlet (front matter `source`, or the outlet printed with a blurb).
+    pub source: Option<String>,
+    /// Publication date: front matter `date` (else the configured reference
+    /// date); for a blurb, its printed age resolved against its page's date.
+    pub date: Option<TimeValue>,
+    /// Headline (a page's `title` front matter wins).
+    pub title: Option<String>,
+    /// The analysed text: paragraphs and sentences (spans into the page body).
+    pub section: Section,
+    /// Entity mentions.
+    pub mentions: Vec<Mention>,
+    /// Temporal expressions.
+    pub times: Vec<TimeExpr>,
+    /// Attributed statements.
+    pub claims: Vec<Claim>,
+}
+
+fn kind_name(k: &Kind) -> String {
+    match k {
+        Kind::Person => "person".into(),
+        Kind::Organization => "organization".into(),
+        Kind::Place => "place".into(),
+        Kind::Other(s) => s.clone(),
+    }
+}
+
+impl DocumentAnalysis {
+    /// Whether this is a related-story blurb rather than a page.
+    pub fn is_blurb(&self) -> bool {
+        self.parent.is_some()
+    }
+
+    /// The interchange-format record (a `documents` entry).
+    pub fn record(&self) -> DocumentRecord {
+        DocumentRecord {
+            id: self.id.clone(),
+            parent: self.parent.clone(),
+            date: self.date,
+            title: self.title.clone(),
+            mentions: self
+                .mentions
+                .iter()
+                .map(|m| MentionRecord {
+                    entity: m.entity.clone(),
+                    kind: kind_name(&m.kind),
+                    text: m.text.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                })
+                .collect(),
+            times: self
+                .times
+                .iter()
+                .map(|t| TimeRecord { text: t.text.clone(), start: t.span.start, end: t.span.end, value: t.value })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| ClaimRecord {
+                    speaker: c.speaker.clone(),
+                    speaker_text: c.speaker_text.clone(),
+                    cue: c.cue.clone(),
+                    kind: c.kind,
+                    content: c.content.clone(),
+                    start: c.content_span.start,
+                    end: c.content_span.end,
+                    date: c.date,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The corpus-wide result; serializes to the JSON interchange format.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Report {
+    /// Every analysed document (empty when the session did not keep them).
+    pub documents: Vec<DocumentRecord>,
+    /// Stories of syndicated copies (two or more members).
+    pub stories: Vec<StoryRecord>,
+    /// Related-story blurbs left out of the timeline by the focus rule
+    /// ([`focus`]): they are about another story.
+    #[serde(default)]
+    pub off_focus: Vec<String>,
+    /// The timeline (serialized as top-level `title` and `events`).
+    #[serde(flatten)]
+    pub timeline: Timeline,
+}
+
+impl Pipeline {
+    /// A builder with the defaults.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    fn section(
+        &self,
+        body: &str,
+        section: &Section,
+        reference: Option<NaiveDate>,
+    ) -> (Vec<Mention>, Vec<TimeExpr>, Vec<Claim>) {
+        let mentions = self.gazetteer.mentions(body, section);
+        let times = crate::time::extract(body, section, reference);
+        let claims = crate::claims::extract(body, section, &mentions, &times);
+        (mentions, times, claims)
+    }
+
+    /// Analyse one corpus document: the page, then each related-story blurb.
+    ///
+    /// ```
+    /// let corpus = "==> a.txt <==\n---\ndate: 2025-04-10\n---\nTalks resume\nDiplomats met on Thursday.\n";
+    /// let docs = dateline::corpus::parse(corpus)?;
+    /// let pipeline = dateline::pipeline::Pipeline::builder().build()?;
+    /// let analyses = pipeline.analyze(&docs[0]);
+    /// assert_eq!(analyses[0].id, "a.txt");
+    /// assert!(analyses.iter().skip(1).all(|a| a.parent.as_deref() == Some("a.txt")));
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub fn analyze(&self, doc: &Document<'_>) -> Vec<DocumentAnalysis> {
+        let body: &str = &doc.body;
+        let reference = doc.meta.date().or(self.reference_date);
+        let structure = crate::text::analyze(body, doc.meta.title());
+        let mut out = Vec::with_capacity(1 + structure.blurbs.len());
+        let (mentions, times, claims) = self.section(body, &structure.main, reference);
+        let title =
+            doc.meta.title().map(str::to_string).or_else(|| structure.main.headline.map(|h| h.slice(body).to_string()));
+        out.push(DocumentAnalysis {
+            id: doc.name.to_string(),
+            parent: None,
+            source: doc.meta.source().map(str::to_string),
+            date: reference.map(TimeValue::Day),
+            title,
+            section: structure.main,
+            mentions,
+            times,
+            claims,
+        });
+        if !self.blurbs {
+            return out;
+        }
+        for b in structure.blurbs {
+            let date = b.age.and_then(|age| blurb_date(age.slice(body), reference));
+            let (mentions, times, claims) = self.section(body, &b.section, date);
+            out.push(DocumentAnalysis {
+                id: format!("{}#{}", doc.name, b.number),
+                parent: Some(doc.name.to_string()),
+                source: b.outlet.map(|o| o.slice(body).trim().to_string()),
+                date: date.map(TimeValue::Day),
+                title: b.section.headline.map(|h| h.slice(body).to_string()),
+                section: b.section,
+                mentions,
+                times,
+                claims,
+            });
+        }
+        out
+    }
+
+    /// A session for a corpus, fed one document at a time.
+    pub fn session(&self) -> Session<'_> {
+        Session {
+            pipeline: self,
+            keep_documents: true,
+            documents: Vec::new(),
+            profile: Profile::new(),
+            pending: Vec::new(),
+            outlets: HashMap::new(),
+            titles: HashMap::new(),
+            stories: Stories::default(),
+        }
+    }
+
+    /// Analyse a whole corpus: documents, stories and the timeline.
+    ///
+    /// ```
+    /// let corpus = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/seeds.corpus"))?;
+    /// let docs = dateline::corpus::parse(&corpus)?;
+    /// let report = dateline::pipeline::Pipeline::builder().build()?.analyze_corpus(&docs);
+    /// assert!(report.documents.len() >= docs.len());
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub fn analyze_corpus<'a, D, I>(&self, docs: I) -> Report
+    where
+        D: Borrow<Document<'a>>,
+        I: IntoIterator<Item = D>,
+    {
+        let mut session = self.session();
+        for d in docs {
+            session.add(d.borrow());
+        }
+        session.finish()
+    }
+
+    /// Just the timeline of a corpus.
+    pub fn timeline<'a, D, I>(&self, docs: I) -> Timeline
+    where
+        D: Borrow<Document<'a>>,
+        I: IntoIterator<Item = D>,
+    {
+        let mut session = self.session().keep_documents(false);
+        for d in docs {
+            session.add(d.borrow());
+        }
+        session.finish().timeline
+    }
+}
+
+/// A blurb's publication date from its printed age ("33 minutes ago",
+/// "an hour ago") and its page's date. Ages under a day are the page's
+/// day; a bare clock time ("02:41") is not an age and gives none.
+fn blurb_date(age: &str, page: Option<NaiveDate>) -> Option<NaiveDate> {
+    // Contract placeholder until `time::resolve_age` lands.
+    let age = age.trim().to_ascii_lowercase();
+    let under_a_day =
+        age.ends_with(" ago") && (age.contains("minute") || age.contains("hour") || age.contains("second"));
+    if under_a_day {
+        page
+    } else {
+        None
+    }
+}
+
+/// Documents grouped into stories of syndicated copies.
+#[derive(Debug, Default)]
+struct Stories {
+    // Contract placeholder until `dedup::Deduplicator` lands: every document is its own story.
+    order: Vec<String>,
+}
+
+impl Stories {
+    fn add(&mut self, analysis: &DocumentAnalysis, _body: &str) {
+        self.order.push(analysis.id.clone());
+    }
+
+    /// (story id, canonical, members) for stories with two or more members.
+    fn finish(self) -> Vec<(String, String, Vec<String>)> {
+        Vec::new()
+    }
+}
+
+/// A corpus being analysed document by document (see [`Pipeline::session`]).
+#[derive(Debug)]
+pub struct Session<'p> {
+    pipeline: &'p Pipeline,
+    keep_documents: bool,
+    documents: Vec<DocumentRecord>,
+    profile: Profile,
+    /// Dated statements per (sub-)document in corpus order; blurbs carry their focus terms.
+    pending: Vec<(String, Option<Vec<String>>, Vec<Statement>)>,
+    outlets: HashMap<String, String>,
+    titles: HashMap<String, String>,
+    stories: Stories,
+}
+
+impl<'p> Session<'p> {
+    /// Whether [`Report::documents`] keeps every document's record (default
+    /// `true`); turn off for large corpora when only stories and the timeline matter.
+    pub fn keep_documents(mut self, keep: bool) -> Self {
+        self.keep_documents = keep;
+        self
+    }
+
+    /// Analyse one corpus document and remember what the corpus-wide stages need.
+    pub fn add(&mut self, doc: &Document<'_>) -> Vec<DocumentAnalysis> {
+        let analyses = self.pipeline.analyze(doc);
+        let body: &str = &doc.body;
+        for a in &analyses {
+            let statements = build::statements(&a.id, body, &a.section, &a.mentions, &a.times, &a.claims);
+            let terms = focus::terms(body, &a.section, &a.mentions);
+            if a.is_blurb() {
+                self.pending.push((a.id.clone(), Some(terms), statements));
+            } else {
+                self.profile.add_page(&terms);
+                self.pending.push((a.id.clone(), None, statements));
+                if let Some(t) = &a.title {
+                    self.titles.insert(a.id.clone(), t.clone());
+                }
+            }
+            if let Some(s) = &a.source {
+                self.outlets.insert(a.id.clone(), s.clone());
+            }
+            self.stories.add(a, body);
+            if self.keep_documents {
+                self.documents.push(a.record());
+            }
+        }
+        analyses
+    }
+
+    /// Group stories, apply the focus rule and build the timeline.
+    pub fn finish(self) -> Report {
+        let stories = self.stories.finish();
+        let mut source_of: HashMap<String, Source> = HashMap::new();
+        let mut records = Vec::with_capacity(stories.len());
+        for (id, canonical, members) in stories {
+            let source = Source {
+                id: canonical.clone(),
+                outlets: members.iter().filter_map(|m| self.outlets.get(m).cloned()).collect(),
+                copies: members.clone(),
+            };
+            for m in &members {
+                source_of.insert(m.clone(), source.clone());
+            }
+            records.push(StoryRecord { id, canonical, members });
+        }
+        let outlets = &self.outlets;
+        let lookup = |doc: &str| -> Source {
+            source_of.get(doc).cloned().unwrap_or_else(|| Source {
+                id: doc.to_string(),
+                outlets: outlets.get(doc).cloned().into_iter().collect(),
+                copies: vec![doc.to_string()],
+            })
+        };
+        let threshold = self.pipeline.focus_threshold;
+        let profile = &self.profile;
+        let mut off_focus = Vec::new();
+        let mut statements: Vec<Statement> = Vec::new();
+        for (id, terms, s) in self.pending {
+            if terms.as_ref().map_or(true, |t| profile.belongs(t, threshold)) {
+                statements.extend(s);
+            } else {
+                off_focus.push(id);
+            }
+        }
+        let mut timeline = build::build(statements, &lookup, None);
+        timeline.title = central_title(&timeline, &self.titles);
+        Report { documents: self.documents, stories: records, off_focus, timeline }
+    }
+}
+
+/// The headline of the page that is a source of the most events (first on ties).
+fn central_title(timeline: &Timeline, titles: &HashMap<String, String>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in &timeline.events {
+        for ev in &e.evidence {
+            if titles.contains_key(&ev.document) {
+                match counts.iter_mut().find(|(d, _)| *d == ev.document) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((&ev.document, 1)),
+                }
+            }
+        }
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for (d, n) in counts {
+        if best.map_or(true, |(_, b)| n > b) {
+            best = Some((d, n));
+        }
+    }
+    best.and_then(|(d, _)| titles.get(d).cloned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blurb_age_under_a_day_dates_it_to_its_page() {
+        let page = NaiveDate::from_ymd_opt(2025, 4, 9);
+        assert_eq!(blurb_date("33 minutes ago", page), page);
+        assert_eq!(blurb_date("an hour ago", page), page);
+        assert_eq!(blurb_date("02:41", page), None);
+        assert_eq!(blurb_date("33 minutes ago", None), None);
+    }
+
+    #[test]
+    fn out_of_range_focus_threshold_is_a_configuration_error() {
+        let e = Pipeline::builder().focus_threshold(-0.1).build().unwrap_err();
+        assert!(e.to_string().contains("focus threshold"), "{e}");
+    }
+}

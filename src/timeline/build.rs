@@ -1,0 +1,538 @@
+//! From one document's analysis to dated statements, and from statements of
+//! many documents to events (see the [module docs](super) for the rules).
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{content_word, Conflict, Event, Evidence, Quote, Source, Timeline};
+use crate::claims::{Claim, ClaimKind};
+use crate::gazetteer::{Kind, Mention};
+use crate::text::Section;
+use crate::time::{Point, TimeExpr, TimeValue};
+use crate::Span;
+
+/// Statements with the same date merge when they share at least this many entities or content words...
+pub const MERGE_MIN_SHARED: usize = 2;
+/// ...or when the shared items are at least this share of the smaller statement's items.
+pub const MERGE_MIN_OVERLAP: f64 = 0.5;
+/// Events conflict only when they share at least this many content words (entity names excluded).
+pub const CONFLICT_MIN_SHARED: usize = 3;
+/// A clause shorter than this many words is shown as its whole sentence.
+const MIN_CLAUSE_WORDS: usize = 4;
+/// Words that open a new clause: a date's clause stops before them.
+const CLAUSE_WORDS: &[&str] =
+    &["and", "but", "or", "since", "after", "before", "following", "while", "when", "which", "who", "where", "until"];
+/// Clause openers dropped from the front of a clause shown as event text.
+const DROP_OPENERS: &[&str] = &["and", "but", "or", "since", "after", "following", "while", "when", "until"];
+
+/// One dated statement of one document: a sentence anchored to a date, or
+/// the clause around a further date in a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Document id (`<page>` or `<page>#<n>`).
+    pub document: String,
+    /// The date, with its precision.
+    pub date: TimeValue,
+    /// The sentence, or the clause around the date.
+    pub text: String,
+    /// Where [`text`](Statement::text) is in the body.
+    pub span: Span,
+    /// Whether the date is the sentence's own anchor (its main event) rather
+    /// than a date mentioned in passing in one clause.
+    pub main: bool,
+    /// Entity ids mentioned, in order, with repeats.
+    pub entities: Vec<String>,
+    /// Place entity ids named as where something happened ("in Istanbul", "at ...").
+    pub venues: Vec<String>,
+    /// Content words of the sentence (entity names excluded), sorted, unique.
+    pub words: Vec<String>,
+    /// A claim made in the sentence, when there is one.
+    pub quote: Option<Quote>,
+}
+
+impl Statement {
+    /// Items compared for merging: content words and `@`-prefixed entity ids, sorted, unique.
+    fn items(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.words.clone();
+        v.extend(self.entities.iter().map(|e| format!("@{e}")));
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+/// Number of common elements of two sorted, deduplicated lists.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether two statements' items say they are about the same happening.
+fn same_happening(a: &[String], b: &[String]) -> bool {
+    let n = shared(a, b);
+    let smaller = a.len().min(b.len());
+    n >= MERGE_MIN_SHARED || (n >= 1 && n as f64 >= MERGE_MIN_OVERLAP * smaller as f64)
+}
+
+/// The dated statements of one section of `body` (a page's main text or a blurb).
+///
+/// `times` are the section's expressions from [`time::extract`](crate::time::extract);
+/// sentences are anchored with [`time::sentence_anchors`](crate::time::sentence_anchors).
+pub fn statements(
+    document: &str,
+    body: &str,
+    section: &Section,
+    mentions: &[Mention],
+    times: &[TimeExpr],
+    claims: &[Claim],
+) -> Vec<Statement> {
+    let anchors = crate::time::sentence_anchors(section, times);
+    let mut out = Vec::new();
+    for (i, sentence) in section.sentences.iter().enumerate() {
+        let span = sentence.span;
+        let in_span = |s: Span| span.contains(s);
+        let sent_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_span(m.span)).collect();
+        let sent_claims: Vec<&Claim> =
+            claims.iter().filter(|c| c.sentence == i || span.overlaps(c.content_span)).collect();
+        let quote = key_quote(document, &sent_claims);
+        let claim_date = sent_claims.iter().find_map(|c| c.date);
+        let words = words_outside(body, span, &sent_mentions);
+        let main_date = anchors.get(i).copied().flatten().or(claim_date);
+        let mut dated: Vec<TimeValue> = Vec::new();
+        if let Some(date) = main_date {
+            dated.push(date);
+            out.push(Statement {
+                document: document.to_string(),
+                date,
+                text: span.slice(body).trim().to_string(),
+                span,
+                main: true,
+                entities: sent_mentions.iter().map(|m| m.entity.clone()).collect(),
+                venues: venues(body, span, &sent_mentions),
+                words: words.clone(),
+                quote: quote.clone(),
+            });
+        }
+        for t in times.iter().filter(|t| in_span(t.span)) {
+            let Some(date) = t.value else { continue };
+            if dated.contains(&date) {
+                continue;
+            }
+            dated.push(date);
+            let clause = clause_span(body, span, t.span);
+            let clause_mentions: Vec<&Mention> =
+                sent_mentions.iter().copied().filter(|m| clause.contains(m.span)).collect();
+            let (text, shown) = clause_text(body, span, clause);
+            out.push(Statement {
+                document: document.to_string(),
+                date,
+                text,
+                span: shown,
+                main: false,
+                entities: clause_mentions.iter().map(|m| m.entity.clone()).collect(),
+                venues: venues(body, clause, &clause_mentions),
+                // The whole sentence's words: the context says which happening
+                // a clause like "later in Istanbul on April 10" belongs to.
+                words: words.clone(),
+                quote: None,
+            });
+        }
+    }
+    out
+}
+
+/// The most telling claim of a sentence: direct quotes before reported speech, longer first.
+fn key_quote(document: &str, claims: &[&Claim]) -> Option<Quote> {
+    let best = claims.iter().max_by_key(|c| (c.kind == ClaimKind::Direct, c.content.len()))?;
+    Some(Quote {
+        speaker: best.speaker.clone(),
+        speaker_text: best.speaker_text.clone(),
+        text: best.content.clone(),
+        direct: best.kind == ClaimKind::Direct,
+        document: document.to_string(),
+    })
+}
+
+/// Content words of `span` that are not part of an entity mention.
+fn words_outside(body: &str, span: Span, mentions: &[&Mention]) -> Vec<String> {
+    let text = span.slice(body);
+    let mut out: Vec<String> = text
+        .unicode_word_indices()
+        .filter(|(i, w)| {
+            let s = Span::new(span.start + i, span.start + i + w.len());
+            !mentions.iter().any(|m| m.span.overlaps(s))
+        })
+        .filter_map(|(_, w)| content_word(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Places named as venues: a place mention right after "in" or "at" (optionally "the").
+fn venues(body: &str, within: Span, mentions: &[&Mention]) -> Vec<String> {
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Place && within.contains(m.span))
+        .filter(|m| {
+            let before = body.get(within.start..m.span.start).unwrap_or("");
+            let mut words = before.unicode_words().rev();
+            let w1 = words.next().map(str::to_lowercase);
+            let w1 = match w1.as_deref() {
+                Some("the") => words.next().map(str::to_lowercase),
+                _ => w1,
+            };
+            matches!(w1.as_deref(), Some("in" | "at"))
+        })
+        .map(|m| m.entity.clone())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn is_clause_punct(tok: &str) -> bool {
+    matches!(tok, "," | ";" | ":" | "(" | ")" | "[" | "]" | "\u{2013}" | "\u{2014}" | "\u{2015}")
+}
+
+/// The clause of `sentence` around `expr`: bounded by clause punctuation or a
+/// word that opens a new clause ("and", "since", "which", ...), never cutting `expr`.
+fn clause_span(body: &str, sentence: Span, expr: Span) -> Span {
+    let text = sentence.slice(body);
+    let (mut left, mut right) = (sentence.start, sentence.end);
+    for (i, tok) in text.split_word_bound_indices() {
+        let (s, e) = (sentence.start + i, sentence.start + i + tok.len());
+        let cut = if is_clause_punct(tok) {
+            Some((s, e))
+        } else if CLAUSE_WORDS.iter().any(|w| tok.eq_ignore_ascii_case(w)) {
+            Some((s, s))
+        } else {
+            None
+        };
+        if let Some((cs, ce)) = cut {
+            if ce <= expr.start && cs < expr.start {
+                left = left.max(ce);
+            } else if cs >= expr.end {
+                right = right.min(cs);
+            }
+        }
+    }
+    Span::new(left, right)
+}
+
+/// The text to show for a clause statement, and its span: the clause without
+/// a leading coordinator or trailing punctuation, or the whole sentence when
+/// the clause is too short to stand alone.
+fn clause_text(body: &str, sentence: Span, clause: Span) -> (String, Span) {
+    let raw = clause.slice(body);
+    let mut start = clause.start + (raw.len() - raw.trim_start().len());
+    let first = body.get(start..clause.end).and_then(|t| t.unicode_words().next()).unwrap_or("");
+    if DROP_OPENERS.iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        start += first.len();
+    }
+    let kept = body.get(start..clause.end).unwrap_or("");
+    let trimmed = kept.trim().trim_end_matches(['.', ',', ';', ':']).trim_end();
+    let lead = kept.len() - kept.trim_start().len();
+    if trimmed.unicode_words().count() < MIN_CLAUSE_WORDS {
+        return (sentence.slice(body).trim().to_string(), sentence);
+    }
+    let s = start + lead;
+    (trimmed.to_string(), Span::new(s, s + trimmed.len()))
+}
+
+/// The first and last day a value covers.
+pub fn bounds(v: &TimeValue) -> Option<(NaiveDate, NaiveDate)> {
+    fn last(p: Point) -> Option<NaiveDate> {
+        match p {
+            Point::Day(d) => Some(d),
+            Point::Month(y, m) => {
+                let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+            }
+            Point::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+        }
+    }
+    let end = match *v {
+        TimeValue::Day(d) => Some(d),
+        TimeValue::Month { year, month } => last(Point::Month(year, month)),
+        TimeValue::Year(y) => last(Point::Year(y)),
+        TimeValue::Range(_, b) => last(b),
+    }?;
+    Some((v.start()?, end))
+}
+
+/// Order of events: first day, then longer spans first, then first report.
+fn date_key(v: &TimeValue) -> (i32, u32, i64) {
+    match bounds(v) {
+        Some((s, e)) => (s.year(), s.ordinal(), -(e - s).num_days()),
+        None => (i32::MAX, 0, 0),
+    }
+}
+
+/// Merge statements into events; `source_of` gives each document's source
+/// (a syndicated story counts once). Statements are taken in corpus order.
+pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, title: Option<String>) -> Timeline {
+    let items: Vec<Vec<String>> = statements.iter().map(Statement::items).collect();
+    // Union-find over statements with the same date.
+    let mut parent: Vec<usize> = (0..statements.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut by_date: HashMap<TimeValue, Vec<usize>> = HashMap::new();
+    for (i, s) in statements.iter().enumerate() {
+        by_date.entry(s.date).or_default().push(i);
+    }
+    for group in by_date.values() {
+        for (x, &a) in group.iter().enumerate() {
+            for &b in &group[x + 1..] {
+                if same_happening(&items[a], &items[b]) {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    if ra != rb {
+                        parent[ra.max(rb)] = ra.min(rb);
+                    }
+                }
+            }
+        }
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..statements.len() {
+        let r = find(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
+    clusters.sort_by_key(|c| (date_key(&statements[c[0]].date), c[0]));
+
+    let mut events = Vec::with_capacity(clusters.len());
+    let mut profiles = Vec::with_capacity(clusters.len());
+    for (n, members) in clusters.iter().enumerate() {
+        let rep = representative(members, &statements, &items);
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        let mut sources: Vec<Source> = Vec::new();
+        let mut venues: Vec<String> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for &i in members {
+            let s = &statements[i];
+            for e in &s.entities {
+                match counts.iter_mut().find(|(id, _, _)| id == e) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((e.clone(), 1, counts.len())),
+                }
+            }
+            let src = source_of(&s.document);
+            if !sources.iter().any(|x| x.id == src.id) {
+                sources.push(src);
+            }
+            venues.extend(s.venues.iter().cloned());
+            words.extend(s.words.iter().cloned());
+        }
+        counts.sort_by_key(|(_, c, first)| (std::cmp::Reverse(*c), *first));
+        venues.sort_unstable();
+        venues.dedup();
+        words.sort_unstable();
+        words.dedup();
+        let quote = std::iter::once(rep)
+            .chain(members.iter().copied())
+            .filter_map(|i| statements[i].quote.clone())
+            .max_by_key(|q| q.direct);
+        events.push(Event {
+            id: format!("e{}", n + 1),
+            date: Some(statements[rep].date),
+            text: statements[rep].text.clone(),
+            entities: counts.into_iter().map(|(id, _, _)| id).collect(),
+            sources: sources.iter().map(|s| s.id.clone()).collect(),
+            conflicts: Vec::new(),
+            provenance: sources,
+            evidence: members
+                .iter()
+                .map(|&i| Evidence {
+                    document: statements[i].document.clone(),
+                    start: statements[i].span.start,
+                    end: statements[i].span.end,
+                })
+                .collect(),
+            quote,
+        });
+        profiles.push((venues, words));
+    }
+    mark_conflicts(&mut events, &profiles);
+    Timeline { title, events }
+}
+
+/// The statement shown for a cluster: a sentence's own anchor before a
+/// clause, then the one sharing most with the others, then the first reported.
+fn representative(members: &[usize], statements: &[Statement], items: &[Vec<String>]) -> usize {
+    let score =
+        |i: usize| -> usize { members.iter().filter(|&&j| j != i).map(|&j| shared(&items[i], &items[j])).sum() };
+    let mut best = members[0];
+    let mut best_key = (statements[best].main, score(best));
+    for &i in &members[1..] {
+        let key = (statements[i].main, score(i));
+        if key > best_key {
+            best = i;
+            best_key = key;
+        }
+    }
+    best
+}
+
+/// Mark pairs of events that give incompatible accounts (rule in the module docs).
+fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)]) {
+    // Only events that name a venue can conflict; sweep them in date order.
+    let mut cands: Vec<(NaiveDate, NaiveDate, usize)> = events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !profiles[*i].0.is_empty())
+        .filter_map(|(i, e)| e.date.as_ref().and_then(bounds).map(|(s, t)| (s, t, i)))
+        .collect();
+    cands.sort();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (x, &(_, a_end, a)) in cands.iter().enumerate() {
+        for &(b_start, _, b) in &cands[x + 1..] {
+            if b_start > a_end {
+                break;
+            }
+            let (ea, eb) = (&events[a], &events[b]);
+            let disjoint = !ea.sources.iter().any(|s| eb.sources.contains(s));
+            let (va, wa) = &profiles[a];
+            let (vb, wb) = &profiles[b];
+            let a_only = va.iter().any(|v| !vb.contains(v));
+            let b_only = vb.iter().any(|v| !va.contains(v));
+            if disjoint && a_only && b_only && shared(wa, wb) >= CONFLICT_MIN_SHARED {
+                found.push((a, b));
+            }
+        }
+    }
+    let names: Vec<String> = profiles.iter().map(|(v, _)| v.join(", ")).collect();
+    for (a, b) in found {
+        let (ida, idb) = (events[a].id.clone(), events[b].id.clone());
+        let reason = |x: usize, y: usize| {
+            format!("places the same kind of happening at {} where the other account has {}", names[x], names[y])
+        };
+        events[a].conflicts.push(Conflict { event: idb, reason: reason(a, b) });
+        events[b].conflicts.push(Conflict { event: ida, reason: reason(b, a) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> TimeValue {
+        crate::time::parse_value(s).unwrap()
+    }
+
+    fn st(doc: &str, date: &str, words: &[&str], entities: &[&str], venues: &[&str]) -> Statement {
+        let mut words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        words.sort();
+        Statement {
+            document: doc.into(),
+            date: day(date),
+            text: format!("{doc} {date}"),
+            span: Span::new(0, 1),
+            main: true,
+            entities: entities.iter().map(|e| e.to_string()).collect(),
+            venues: venues.iter().map(|e| e.to_string()).collect(),
+            words,
+            quote: None,
+        }
+    }
+
+    fn own(doc: &str) -> Source {
+        Source { id: doc.into(), outlets: vec![], copies: vec![doc.into()] }
+    }
+
+    #[test]
+    fn same_date_statements_sharing_words_become_one_event_with_all_sources() {
+        let s = vec![
+            st("a", "2025-04-10", &["talk", "consulate"], &["istanbul"], &[]),
+            st("b", "2025-04-10", &["talk", "round"], &["istanbul"], &[]),
+            st("c", "2025-04-10", &["weather", "storm"], &["paris"], &[]),
+        ];
+        let t = build(s, &own, None);
+        assert_eq!(t.events.len(), 2);
+        assert_eq!(t.events[0].sources, ["a", "b"]);
+        assert_eq!(t.events[1].sources, ["c"]);
+    }
+
+    #[test]
+    fn different_precisions_of_one_month_stay_apart_and_coarser_comes_first() {
+        let s = vec![
+            st("a", "2025-02-18", &["talk", "round"], &[], &[]),
+            st("b", "2025-02", &["talk", "round"], &[], &[]),
+            st("c", "2016/2018", &["seize"], &[], &[]),
+        ];
+        let t = build(s, &own, None);
+        let dates: Vec<String> = t.events.iter().map(|e| e.date.unwrap().to_string()).collect();
+        assert_eq!(dates, ["2016/2018", "2025-02", "2025-02-18"]);
+    }
+
+    #[test]
+    fn syndicated_copies_count_as_one_source() {
+        let s = vec![st("a#1", "2025-04-09", &["talk"], &[], &[]), st("a#2", "2025-04-09", &["talk"], &[], &[])];
+        let story = |_: &str| Source { id: "a#1".into(), outlets: vec!["X".into(), "Y".into()], copies: vec![] };
+        let t = build(s, &story, None);
+        assert_eq!(t.events[0].sources, ["a#1"]);
+        assert_eq!(t.events[0].provenance[0].outlets, ["X", "Y"]);
+    }
+
+    #[test]
+    fn accounts_placing_the_same_rounds_at_different_venues_conflict() {
+        let s = vec![
+            st("a", "2025", &["two", "round", "talk", "diplomat"], &[], &["istanbul", "moscow"]),
+            st("b", "2025-02-18", &["two", "round", "talk", "setback"], &[], &["riyadh", "istanbul"]),
+            st("c", "2025-02-18", &["weather", "storm", "rain"], &[], &["paris"]),
+        ];
+        let t = build(s, &own, None);
+        let year = t.events.iter().find(|e| e.sources == ["a"]).unwrap();
+        let day = t.events.iter().find(|e| e.sources == ["b"]).unwrap();
+        assert_eq!(year.conflicts.len(), 1);
+        assert_eq!(year.conflicts[0].event, day.id);
+        assert_eq!(day.conflicts[0].event, year.id);
+        assert!(t.events.iter().find(|e| e.sources == ["c"]).unwrap().conflicts.is_empty());
+    }
+
+    #[test]
+    fn clause_around_a_passing_date_starts_at_its_subordinator() {
+        let body = "Lavrov and Rubio met, the first talks since the invasion of Ukraine in 2022.";
+        let expr = Span::new(body.find("in 2022").unwrap(), body.len() - 1);
+        let c = clause_span(body, Span::new(0, body.len()), expr);
+        assert_eq!(c.slice(body), "since the invasion of Ukraine in 2022.");
+        let (text, _) = clause_text(body, Span::new(0, body.len()), c);
+        assert_eq!(text, "the invasion of Ukraine in 2022");
+    }
+
+    #[test]
+    fn clause_never_cuts_inside_the_date_expression() {
+        let body = "Properties were seized between 2016 and 2018, officials said.";
+        let at = body.find("between").unwrap();
+        let expr = Span::new(at, at + "between 2016 and 2018".len());
+        let c = clause_span(body, Span::new(0, body.len()), expr);
+        assert_eq!(c.slice(body), "Properties were seized between 2016 and 2018");
+    }
+
+    #[test]
+    fn bounds_cover_months_years_and_ranges() {
+        let b = |s: &str| bounds(&day(s)).map(|(a, b)| (a.to_string(), b.to_string())).unwrap();
+        assert_eq!(b("2024-02"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(b("2016/2018"), ("2016-01-01".into(), "2018-12-31".into()));
+        assert_eq!(b("2025-12"), ("2025-12-01".into(), "2025-12-31".into()));
+    }
+}

@@ -1,0 +1,130 @@
+//! The crate's JSON interchange format.
+//!
+//! One object with the analysed `documents` (pages and their blurb
+//! sub-documents), the syndicated `stories` and the timeline's `events`:
+//!
+//! ```json
+//! {
+//!   "title": "...",
+//!   "documents": [{"id": "...", "parent": null, "date": "2025-06-25", "title": "...",
+//!      "mentions": [{"entity": "yuri-ushakov", "kind": "person", "text": "Ushakov", "start": 0, "end": 7}],
+//!      "times":    [{"text": "on Wednesday", "start": 0, "end": 12, "value": "2025-06-25"}],
+//!      "claims":   [{"speaker": "yuri-ushakov", "speaker_text": "Ushakov", "cue": "stated", "kind": "direct",
+//!                    "content": "...", "start": 0, "end": 0, "date": "2025-06-25"}]}],
+//!   "stories": [{"id": "...", "canonical": "...", "members": ["...", "..."]}],
+//!   "events":  [{"id": "e1", "date": "2025-04-10", "text": "...", "entities": ["..."],
+//!                "sources": ["..."], "conflicts": [], "provenance": [...], "evidence": [...], "quote": null}]
+//! }
+//! ```
+//!
+//! - `start`/`end` are byte offsets into the body of the corpus document the
+//!   record comes from; a blurb's (`parent` set, id `<page>#<n>`) are offsets
+//!   into its page's body.
+//! - Dates (`date`, `value`) are ISO 8601 at their precision: `2025-04-10`,
+//!   `2025-02`, `2025`, or an interval `2016/2018`; `null` when unknown.
+//! - `speaker` is `null` when no gazetteer entity matches; `speaker_text` is always set.
+//! - `kind` of a mention is `person`, `organization`, `place` or the gazetteer's own word.
+//! - `stories` lists stories with at least two members (syndicated copies);
+//!   every other document is a story of its own.
+//!
+//! All types derive serde's `Serialize` and `Deserialize`; the format
+//! round-trips. The `extract` example prints one [`DocumentRecord`] per line.
+
+use serde::{Deserialize, Serialize};
+
+use super::super::Event;
+use crate::claims::ClaimKind;
+use crate::time::TimeValue;
+
+/// The whole interchange object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Interchange {
+    /// The story's headline, when known.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Every analysed document, pages and blurbs, in corpus order.
+    pub documents: Vec<DocumentRecord>,
+    /// Stories of syndicated copies (two or more members).
+    pub stories: Vec<StoryRecord>,
+    /// The timeline's events in date order.
+    pub events: Vec<Event>,
+}
+
+/// One document: a page or a blurb sub-document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// `<page>` or `<page>#<n>`.
+    pub id: String,
+    /// The page of a blurb; `null` for a page.
+    pub parent: Option<String>,
+    /// Publication date (a blurb's from its age, relative to its page's date).
+    pub date: Option<TimeValue>,
+    /// Headline (a page's `title` front matter wins).
+    pub title: Option<String>,
+    /// Entity mentions in body order.
+    pub mentions: Vec<MentionRecord>,
+    /// Temporal expressions in body order.
+    pub times: Vec<TimeRecord>,
+    /// Attributed statements in body order.
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// One entity mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// Gazetteer id.
+    pub entity: String,
+    /// `person`, `organization`, `place` or a custom kind.
+    pub kind: String,
+    /// The text as written.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+}
+
+/// One temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRecord {
+    /// The text as written.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Resolved value, `null` when unresolved.
+    pub value: Option<TimeValue>,
+}
+
+/// One attributed statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// Speaker's gazetteer id, `null` when none matches.
+    pub speaker: Option<String>,
+    /// The speaker as written.
+    pub speaker_text: String,
+    /// The cue ("said", "told", "according to").
+    pub cue: String,
+    /// `direct` or `indirect`.
+    pub kind: ClaimKind,
+    /// What was said.
+    pub content: String,
+    /// Start byte offset of the content.
+    pub start: usize,
+    /// End byte offset of the content (exclusive).
+    pub end: usize,
+    /// When it was said, when the text says.
+    pub date: Option<TimeValue>,
+}
+
+/// A story of syndicated copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryRecord {
+    /// Story id.
+    pub id: String,
+    /// The canonical member's document id.
+    pub canonical: String,
+    /// All members' document ids.
+    pub members: Vec<String>,
+}
