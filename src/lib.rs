@@ -10,12 +10,29 @@
 //! - [`claims`]: attributed statements.
 //! - [`dedup`]: syndicated copies merged into stories.
 //! - [`timeline`]: a dated, sourced account of the story.
+//! - [`pipeline`]: the facade that runs them all, configured once.
+//!
+//! The whole pipeline, from a corpus to a sourced timeline:
 //!
 //! ```
-//! let corpus = "==> a.txt <==\n---\ndate: 2025-04-10\n---\nTalks resume\nDiplomats met on Thursday.\n";
+//! use dateline::gazetteer::Gazetteer;
+//! use dateline::pipeline::Pipeline;
+//!
+//! let corpus = "==> a.txt <==\n---\ndate: 2025-04-11\nsource: Wire\n---\n\
+//!     Embassy talks resume\nDiplomats of both countries met in Istanbul on Thursday for six hours.\n\
+//!     \n==> b.txt <==\n---\ndate: 2025-04-12\n---\n\
+//!     Diplomats report progress\nThe delegations met in Istanbul on April 10, diplomats said.\n";
+//! let gazetteer = Gazetteer::from_tsv("istanbul\tplace\tIstanbul\t\n")?;
+//! let pipeline = Pipeline::builder().gazetteer(gazetteer).build()?; // configure once
 //! let docs = dateline::corpus::parse(corpus)?;
-//! let structure = dateline::text::analyze(&docs[0].body, docs[0].meta.title());
-//! assert!(!structure.main.paragraphs.is_empty());
+//! let report = pipeline.analyze_corpus(&docs); // documents, stories, timeline
+//! for event in &report.timeline.events {
+//!     let date = event.date.map(|d| d.to_string()).unwrap_or_default();
+//!     println!("{date}  {}  {:?}", event.text, event.sources);
+//! }
+//! assert_eq!(report.documents.len(), 2);
+//! assert!(report.stories.is_empty()); // two reports, not syndicated copies
+//! // The report is the JSON interchange format (serde).
 //! # Ok::<(), dateline::Error>(())
 //! ```
 #![warn(missing_docs)]

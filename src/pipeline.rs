@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::Claim;
 use crate::corpus::Document;
+use crate::dedup::{DedupConfig, Deduplicator, DocRef, Story, Verdict};
 use crate::gazetteer::{Gazetteer, Kind, Mention};
 use crate::text::Section;
 use crate::time::{TimeExpr, TimeValue};
@@ -49,6 +50,7 @@ pub struct PipelineBuilder {
     reference_date: Option<NaiveDate>,
     focus_threshold: f64,
     blurbs: bool,
+    dedup: DedupConfig,
 }
 
 impl Default for PipelineBuilder {
@@ -58,6 +60,7 @@ impl Default for PipelineBuilder {
             reference_date: None,
             focus_threshold: focus::DEFAULT_THRESHOLD,
             blurbs: true,
+            dedup: DedupConfig::default(),
         }
     }
 }
@@ -89,6 +92,12 @@ impl PipelineBuilder {
         self
     }
 
+    /// How syndicated copies are recognised (default [`DedupConfig::default`]).
+    pub fn dedup(mut self, config: DedupConfig) -> Self {
+        self.dedup = config;
+        self
+    }
+
     /// Check the configuration and build the pipeline.
     ///
     /// ```
@@ -101,11 +110,14 @@ impl PipelineBuilder {
                 self.focus_threshold
             )));
         }
+        // Validates the dedup parameters once, so sessions cannot fail.
+        Deduplicator::new(self.dedup.clone())?;
         Ok(Pipeline {
             gazetteer: self.gazetteer.unwrap_or_else(Gazetteer::builtin),
             reference_date: self.reference_date,
             focus_threshold: self.focus_threshold,
             blurbs: self.blurbs,
+            dedup: self.dedup,
         })
     }
 }
@@ -117,6 +129,7 @@ pub struct Pipeline {
     reference_date: Option<NaiveDate>,
     focus_threshold: f64,
     blurbs: bool,
+    dedup: DedupConfig,
 }
 
 /// Everything the per-document stages found in one page or blurb.
@@ -299,7 +312,9 @@ impl Pipeline {
             pending: Vec::new(),
             outlets: HashMap::new(),
             titles: HashMap::new(),
-            stories: Stories::default(),
+            // The configuration was validated in `build`.
+            dedup: Deduplicator::new(self.dedup.clone()).unwrap_or_default(),
+            verdicts: Vec::new(),
         }
     }
 
@@ -353,24 +368,6 @@ fn blurb_date(age: &str, page: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
-/// Documents grouped into stories of syndicated copies.
-#[derive(Debug, Default)]
-struct Stories {
-    // Contract placeholder until `dedup::Deduplicator` lands: every document is its own story.
-    order: Vec<String>,
-}
-
-impl Stories {
-    fn add(&mut self, analysis: &DocumentAnalysis, _body: &str) {
-        self.order.push(analysis.id.clone());
-    }
-
-    /// (story id, canonical, members) for stories with two or more members.
-    fn finish(self) -> Vec<(String, String, Vec<String>)> {
-        Vec::new()
-    }
-}
-
 /// A corpus being analysed document by document (see [`Pipeline::session`]).
 #[derive(Debug)]
 pub struct Session<'p> {
@@ -382,7 +379,8 @@ pub struct Session<'p> {
     pending: Vec<(String, Option<Vec<String>>, Vec<Statement>)>,
     outlets: HashMap<String, String>,
     titles: HashMap<String, String>,
-    stories: Stories,
+    dedup: Deduplicator,
+    verdicts: Vec<Verdict>,
 }
 
 impl<'p> Session<'p> {
@@ -397,6 +395,7 @@ impl<'p> Session<'p> {
     pub fn add(&mut self, doc: &Document<'_>) -> Vec<DocumentAnalysis> {
         let analyses = self.pipeline.analyze(doc);
         let body: &str = &doc.body;
+        self.verdicts.clear();
         for a in &analyses {
             let statements = build::statements(&a.id, body, &a.section, &a.mentions, &a.times, &a.claims);
             let terms = focus::terms(body, &a.section, &a.mentions);
@@ -412,7 +411,12 @@ impl<'p> Session<'p> {
             if let Some(s) = &a.source {
                 self.outlets.insert(a.id.clone(), s.clone());
             }
-            self.stories.add(a, body);
+            let date = match a.date {
+                Some(TimeValue::Day(d)) => Some(d),
+                _ => None,
+            };
+            let doc_ref = DocRef::new(&a.id, body).section(&a.section).source(a.source.as_deref()).date(date);
+            self.verdicts.push(self.dedup.add(doc_ref));
             if self.keep_documents {
                 self.documents.push(a.record());
             }
@@ -420,21 +424,32 @@ impl<'p> Session<'p> {
         analyses
     }
 
+    /// The dedup verdicts of the documents added by the last [`add`](Session::add),
+    /// in the order of its analyses: whether each is a syndicated copy.
+    pub fn last_verdicts(&self) -> &[Verdict] {
+        &self.verdicts
+    }
+
+    /// The syndicated stories found so far (two or more members each).
+    pub fn stories(&self) -> Vec<Story> {
+        self.dedup.stories()
+    }
+
     /// Group stories, apply the focus rule and build the timeline.
     pub fn finish(self) -> Report {
-        let stories = self.stories.finish();
         let mut source_of: HashMap<String, Source> = HashMap::new();
-        let mut records = Vec::with_capacity(stories.len());
-        for (id, canonical, members) in stories {
+        let mut records = Vec::new();
+        for story in self.dedup.stories() {
+            let members: Vec<String> = story.members.iter().map(|m| m.id.clone()).collect();
             let source = Source {
-                id: canonical.clone(),
-                outlets: members.iter().filter_map(|m| self.outlets.get(m).cloned()).collect(),
+                id: story.canonical.clone(),
+                outlets: story.members.iter().filter_map(|m| m.source.clone()).collect(),
                 copies: members.clone(),
             };
             for m in &members {
                 source_of.insert(m.clone(), source.clone());
             }
-            records.push(StoryRecord { id, canonical, members });
+            records.push(StoryRecord { id: story.id, canonical: story.canonical, members });
         }
         let outlets = &self.outlets;
         let lookup = |doc: &str| -> Source {

@@ -27,47 +27,25 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("--reference-date {s:?} is not a date; expected YYYY-MM-DD"))
 }
 
-/// Call `f` on every document of the corpus at `path` (a corpus file or a
-/// directory of `.txt` files), in order. Stops at the first read error.
+/// Call `f` on every document of the corpus at `path` (a corpus file, read
+/// as a stream with memory bounded by the largest document, or a directory
+/// of `.txt` files), in order. Stops at the first read error.
 pub fn for_each_document(path: &str, mut f: impl FnMut(&Document<'_>)) -> Result<(), String> {
     let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let text = if meta.is_dir() { directory_corpus(p)? } else { read_text(p)? };
-    let docs = dateline::corpus::parse(&text).map_err(|e| format!("{path}: {e}"))?;
-    for d in &docs {
-        f(d);
+    if meta.is_dir() {
+        let docs = dateline::corpus::read_dir(p).map_err(|e| format!("{path}: {e}"))?;
+        if docs.is_empty() {
+            return Err(format!("{path} has no .txt files"));
+        }
+        docs.iter().for_each(f);
+        return Ok(());
+    }
+    let mut reader = dateline::corpus::Reader::from_path(p).map_err(|e| format!("cannot read {path}: {e}"))?;
+    while let Some(doc) = reader.read_document().map_err(|e| format!("{path}: {e}"))? {
+        f(&doc);
     }
     Ok(())
-}
-
-fn read_text(p: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!("{}: invalid UTF-8 at byte {}; expected UTF-8 text", p.display(), e.utf8_error().valid_up_to())
-    })
-}
-
-/// The `tail -n +1` corpus of a directory's `*.txt` files, sorted by name.
-fn directory_corpus(dir: &Path) -> Result<String, String> {
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
-        .collect();
-    names.sort();
-    if names.is_empty() {
-        return Err(format!("{} has no .txt files", dir.display()));
-    }
-    let mut out = String::new();
-    for (i, p) in names.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        out.push_str(&format!("==> {name} <==\n"));
-        out.push_str(&read_text(p)?);
-    }
-    Ok(out)
 }
 
 /// Progress on stderr (documents done, rate), only when stderr is a terminal.
