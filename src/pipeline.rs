@@ -285,7 +285,11 @@ impl Pipeline {
             return out;
         }
         for b in structure.blurbs {
-            let date = b.age.and_then(|age| blurb_date(age.slice(body), reference));
+            // A blurb's age ("33 minutes ago") is relative to its page's date.
+            let date = b.age.and_then(|age| match crate::time::resolve_age(age.slice(body), reference) {
+                Some(TimeValue::Day(d)) => Some(d),
+                _ => None,
+            });
             let (mentions, times, claims) = self.section(body, &b.section, date);
             out.push(DocumentAnalysis {
                 id: format!("{}#{}", doc.name, b.number),
@@ -350,21 +354,6 @@ impl Pipeline {
             session.add(d.borrow());
         }
         session.finish().timeline
-    }
-}
-
-/// A blurb's publication date from its printed age ("33 minutes ago",
-/// "an hour ago") and its page's date. Ages under a day are the page's
-/// day; a bare clock time ("02:41") is not an age and gives none.
-fn blurb_date(age: &str, page: Option<NaiveDate>) -> Option<NaiveDate> {
-    // Contract placeholder until `time::resolve_age` lands.
-    let age = age.trim().to_ascii_lowercase();
-    let under_a_day =
-        age.ends_with(" ago") && (age.contains("minute") || age.contains("hour") || age.contains("second"));
-    if under_a_day {
-        page
-    } else {
-        None
     }
 }
 
@@ -501,15 +490,6 @@ fn central_title(timeline: &Timeline, titles: &HashMap<String, String>) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn blurb_age_under_a_day_dates_it_to_its_page() {
-        let page = NaiveDate::from_ymd_opt(2025, 4, 9);
-        assert_eq!(blurb_date("33 minutes ago", page), page);
-        assert_eq!(blurb_date("an hour ago", page), page);
-        assert_eq!(blurb_date("02:41", page), None);
-        assert_eq!(blurb_date("33 minutes ago", None), None);
-    }
 
     #[test]
     fn out_of_range_focus_threshold_is_a_configuration_error() {

@@ -20,6 +20,8 @@ pub const MERGE_MIN_SHARED: usize = 2;
 pub const MERGE_MIN_OVERLAP: f64 = 0.5;
 /// Events conflict only when they share at least this many content words (entity names excluded).
 pub const CONFLICT_MIN_SHARED: usize = 3;
+/// A sentence needs at least this many content words and entity mentions to be a statement.
+const MIN_CONTENT: usize = 3;
 /// A clause shorter than this many words is shown as its whole sentence.
 const MIN_CLAUSE_WORDS: usize = 4;
 /// Words that open a new clause: a date's clause stops before them.
@@ -110,7 +112,13 @@ pub fn statements(
             claims.iter().filter(|c| c.sentence == i || span.overlaps(c.content_span)).collect();
         let quote = key_quote(document, &sent_claims);
         let claim_date = sent_claims.iter().find_map(|c| c.date);
-        let words = words_outside(body, span, &sent_mentions);
+        let sent_times: Vec<Span> = times.iter().filter(|t| in_span(t.span)).map(|t| t.span).collect();
+        let words = words_outside(body, span, &sent_mentions, &sent_times);
+        // A statement needs content besides its date: a bare "33 minutes ago"
+        // or "Thursday, April 10" line is not a happening.
+        if words.len() + sent_mentions.len() < MIN_CONTENT {
+            continue;
+        }
         let main_date = anchors.get(i).copied().flatten().or(claim_date);
         let mut dated: Vec<TimeValue> = Vec::new();
         if let Some(date) = main_date {
@@ -167,14 +175,14 @@ fn key_quote(document: &str, claims: &[&Claim]) -> Option<Quote> {
     })
 }
 
-/// Content words of `span` that are not part of an entity mention.
-fn words_outside(body: &str, span: Span, mentions: &[&Mention]) -> Vec<String> {
+/// Content words of `span` that are not part of an entity mention or a temporal expression.
+fn words_outside(body: &str, span: Span, mentions: &[&Mention], times: &[Span]) -> Vec<String> {
     let text = span.slice(body);
     let mut out: Vec<String> = text
         .unicode_word_indices()
         .filter(|(i, w)| {
             let s = Span::new(span.start + i, span.start + i + w.len());
-            !mentions.iter().any(|m| m.span.overlaps(s))
+            !mentions.iter().any(|m| m.span.overlaps(s)) && !times.iter().any(|t| t.overlaps(s))
         })
         .filter_map(|(_, w)| content_word(w))
         .collect();
@@ -526,6 +534,17 @@ mod tests {
         let expr = Span::new(at, at + "between 2016 and 2018".len());
         let c = clause_span(body, Span::new(0, body.len()), expr);
         assert_eq!(c.slice(body), "Properties were seized between 2016 and 2018");
+    }
+
+    #[test]
+    fn a_bare_age_line_is_no_statement_but_a_dated_sentence_is() {
+        let body = "33 minutes ago\nDiplomats from both countries met in Istanbul on Thursday.\n";
+        let section = crate::text::analyze(body, None).main;
+        let times = crate::time::extract(body, &section, NaiveDate::from_ymd_opt(2025, 4, 11));
+        let st = statements("a", body, &section, &[], &times, &[]);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].date.to_string(), "2025-04-10");
+        assert!(st[0].main);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::timeline::Timeline;
 const WIDTH: usize = 100;
 
 fn wrap(out: &mut String, indent: &str, first: &str, text: &str) {
-    let mut line = String::from(first);
+    let mut line = format!("{first} ");
     let mut empty = true;
     for w in text.split_whitespace() {
         if !empty && line.chars().count() + 1 + w.chars().count() > WIDTH {
