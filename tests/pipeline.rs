@@ -95,7 +95,6 @@ fn streaming_session_gives_the_same_report_as_the_batch_call() {
 }
 
 #[test]
-#[ignore = "needs the time stage on main"]
 fn reference_date_resolves_relative_dates_of_undated_documents() {
     let doc = Document::new("u.txt", "Dock workers walked out on Monday, the union said.\n");
     let day = chrono::NaiveDate::from_ymd_opt(2024, 10, 9).expect("valid date");

@@ -70,7 +70,6 @@ fn bundled_corpus_timeline_has_the_key_events_in_date_order() {
 }
 
 #[test]
-#[ignore = "needs the gazetteer and time stages on main"]
 fn april_10_istanbul_round_is_one_event_with_several_sources() {
     let r = seeds_report();
     let apr10: Vec<&Event> = r.timeline.events.iter().filter(|e| date(e) == "2025-04-10").collect();
@@ -125,7 +124,6 @@ fn moscow_talks_blurbs_belong_and_their_copies_count_as_one_source() {
 }
 
 #[test]
-#[ignore = "needs the gazetteer and time stages on main"]
 fn riyadh_first_round_and_two_istanbul_rounds_are_kept_and_marked_conflicting() {
     let r = seeds_report();
     let t = &r.timeline;
@@ -138,7 +136,6 @@ fn riyadh_first_round_and_two_istanbul_rounds_are_kept_and_marked_conflicting() 
 }
 
 #[test]
-#[ignore = "needs the time stage on main"]
 fn month_year_and_range_precision_is_shown_as_such() {
     let r = seeds_report();
     let dates: Vec<String> = r.timeline.events.iter().map(date).collect();
@@ -169,7 +166,6 @@ fn report_json_round_trips_through_serde() {
 }
 
 #[test]
-#[ignore = "needs the time stage on main"]
 fn same_happening_in_two_pages_is_one_event_and_month_precision_is_kept() {
     let corpus = include_str!("data/timeline_dated.corpus");
     let docs = dateline::corpus::parse(corpus).expect("test corpus parses");
@@ -183,7 +179,6 @@ fn same_happening_in_two_pages_is_one_event_and_month_precision_is_kept() {
 }
 
 #[test]
-#[ignore = "needs the time stage on main"]
 fn undated_page_gets_no_invented_dates_but_absolute_dates_still_count() {
     let body = include_str!("data/timeline_undated.txt");
     let doc = Document::new("undated.txt", body);
@@ -193,7 +188,6 @@ fn undated_page_gets_no_invented_dates_but_absolute_dates_still_count() {
 }
 
 #[test]
-#[ignore = "needs the time stage on main"]
 fn timelinejs_output_has_the_structure_timelinejs_requires() {
     let r = seeds_report();
     let js = serde_json::to_value(timelinejs::from_timeline(&r.timeline)).expect("serializes");
