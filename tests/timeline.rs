@@ -48,7 +48,6 @@ fn dump(t: &Timeline) -> String {
 }
 
 #[test]
-#[ignore = "needs the structure, gazetteer, time and claims stages on main"]
 fn bundled_corpus_timeline_has_the_key_events_in_date_order() {
     let r = seeds_report();
     let t = &r.timeline;
