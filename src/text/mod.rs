@@ -9,7 +9,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod lines;
 pub mod normalize;
+pub mod segment;
+mod structure;
 
 use crate::Span;
 
@@ -42,6 +45,12 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in order; each names its paragraph.
     pub sentences: Vec<Sentence>,
+    /// A wire dateline opening the first text paragraph ("MOSCOW, June 25
+    /// (Reuters) -", "ISLAMABAD:"), up to and including its dash or colon.
+    /// It stays in the paragraph and its first sentence; stages that read
+    /// dates use it to tell the place-and-date line from the article's events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Span>,
 }
 
 impl Section {
@@ -74,6 +83,65 @@ pub enum RegionKind {
     Blurb,
 }
 
+/// What kind of page furniture a [`RegionKind::Boilerplate`] region is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BoilerplateKind {
+    /// Menus, tag lists, link lists, app and cookie prompts, runs of short lines.
+    Navigation,
+    /// "Advertisement", "Sponsored", "Story continues below".
+    Advertisement,
+    /// Share, print, listen and save buttons.
+    Share,
+    /// Comment widgets and comment-policy footers.
+    Comments,
+    /// A related-stories heading ("Related Articles", "Read next") or link.
+    Related,
+    /// Newsletter and subscription boxes.
+    Newsletter,
+    /// A "Key Takeaways" / "Key points" box: the outlet's summary of the
+    /// article, not article text (its facts are in the body; counting them
+    /// twice would double mentions and claims).
+    Summary,
+    /// Wire footers and notes: "Reporting by ...", "This article was originally published ...".
+    Footer,
+    /// An author line: "By Jane Doe, Reuters".
+    Byline,
+    /// A photo caption or credit.
+    Caption,
+    /// A line that is only a time, date or age: "02:41", "33 minutes ago".
+    Timestamp,
+    /// A section label or kicker: "World News".
+    SectionLabel,
+    /// The headline printed a second time.
+    DuplicateHeadline,
+    /// Short lines after the article that match no cue (app promos, widget text).
+    Widget,
+}
+
+impl BoilerplateKind {
+    /// The kind's name as serialised (`"duplicate_headline"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            BoilerplateKind::Navigation => "navigation",
+            BoilerplateKind::Advertisement => "advertisement",
+            BoilerplateKind::Share => "share",
+            BoilerplateKind::Comments => "comments",
+            BoilerplateKind::Related => "related",
+            BoilerplateKind::Newsletter => "newsletter",
+            BoilerplateKind::Summary => "summary",
+            BoilerplateKind::Footer => "footer",
+            BoilerplateKind::Byline => "byline",
+            BoilerplateKind::Caption => "caption",
+            BoilerplateKind::Timestamp => "timestamp",
+            BoilerplateKind::SectionLabel => "section_label",
+            BoilerplateKind::DuplicateHeadline => "duplicate_headline",
+            BoilerplateKind::Widget => "widget",
+        }
+    }
+}
+
 /// A classified region of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Region {
@@ -81,6 +149,9 @@ pub struct Region {
     pub kind: RegionKind,
     /// Where it is in the body.
     pub span: Span,
+    /// For [`RegionKind::Boilerplate`], which kind of furniture it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boilerplate: Option<BoilerplateKind>,
 }
 
 /// A blurb of another story appended to a page ("Related Articles", "Read next").
@@ -96,6 +167,13 @@ pub struct Blurb {
     pub outlet: Option<Span>,
     /// Its relative age as printed ("33 minutes ago"), if any.
     pub age: Option<Span>,
+    /// A clock time or date printed with it ("02:41"), if any: a ticker
+    /// stamp, not a date the story is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Span>,
+    /// A section label printed with it ("World News"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Span>,
     /// Its own headline and text.
     pub section: Section,
 }
@@ -111,27 +189,107 @@ pub struct Structure {
     pub blurbs: Vec<Blurb>,
 }
 
+impl Structure {
+    /// The region containing byte offset `at`, if any.
+    pub fn region_at(&self, at: usize) -> Option<&Region> {
+        let i = self.regions.partition_point(|r| r.span.end <= at);
+        self.regions.get(i).filter(|r| r.span.start <= at)
+    }
+
+    /// A debug rendering of `body` with every line tagged by its region:
+    /// `headline`, `lede`, `body`, `boilerplate:<kind>`, or `blurb#N <part>`
+    /// (`outlet`, `age`, `timestamp`, `label`, `headline`, `text`, `meta`).
+    /// A dateline is shown as `[dateline: ...]`. Blank lines are kept.
+    ///
+    /// ```
+    /// let body = "Talks resume in Istanbul\n\nMOSCOW (Reuters) - Diplomats met on Monday.\nAdvertisement\n";
+    /// let s = dateline::text::analyze(body, None);
+    /// let lines: Vec<String> = s.render(body).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    /// assert_eq!(lines, [
+    ///     "headline | Talks resume in Istanbul",
+    ///     "|",
+    ///     "lede | [dateline: MOSCOW (Reuters) -] Diplomats met on Monday.",
+    ///     "boilerplate:advertisement | Advertisement",
+    /// ]);
+    /// ```
+    pub fn render(&self, body: &str) -> String {
+        let mut out = String::with_capacity(body.len() * 2);
+        let datelines: Vec<Span> = std::iter::once(&self.main)
+            .chain(self.blurbs.iter().map(|b| &b.section))
+            .filter_map(|s| s.dateline)
+            .collect();
+        let mut pos = 0;
+        for raw in body.split_inclusive('\n') {
+            let line = segment::trim(body, Span::new(pos, pos + raw.len()));
+            pos += raw.len();
+            if line.is_empty() {
+                out.push_str(&format!("{:<30}|\n", ""));
+                continue;
+            }
+            let tag = self.tag(line);
+            let mut text = line.slice(body).to_string();
+            if let Some(d) = datelines.iter().find(|d| line.contains(**d)) {
+                let (a, b) = (d.start - line.start, d.end - line.start);
+                if let (Some(pre), Some(mid), Some(post)) = (text.get(..a), text.get(a..b), text.get(b..)) {
+                    text = format!("{pre}[dateline: {mid}]{post}");
+                }
+            }
+            out.push_str(&format!("{tag:<30}| {text}\n"));
+        }
+        out
+    }
+
+    fn tag(&self, line: Span) -> String {
+        let Some(region) = self.region_at(line.start) else { return "?".to_string() };
+        match region.kind {
+            RegionKind::Headline => "headline".into(),
+            RegionKind::Lede => "lede".into(),
+            RegionKind::Body => "body".into(),
+            RegionKind::Boilerplate => {
+                format!("boilerplate:{}", region.boilerplate.map_or("other", BoilerplateKind::name))
+            }
+            RegionKind::Blurb => {
+                let Some(b) = self.blurbs.iter().find(|b| b.span.contains(line)) else { return "blurb".into() };
+                let is = |s: Option<Span>| s.is_some_and(|s| line.contains(s));
+                let part = if is(b.section.headline) {
+                    "headline"
+                } else if b.section.paragraphs.iter().any(|p| p.span.contains(line) || line.contains(p.span)) {
+                    "text"
+                } else if is(b.outlet) && is(b.age) {
+                    "outlet+age"
+                } else if is(b.outlet) && is(b.timestamp) {
+                    "outlet+timestamp"
+                } else if is(b.age) {
+                    "age"
+                } else if is(b.timestamp) {
+                    "timestamp"
+                } else if is(b.label) {
+                    "label"
+                } else if is(b.outlet) {
+                    "outlet"
+                } else {
+                    "meta"
+                };
+                format!("blurb#{} {part}", b.number)
+            }
+        }
+    }
+}
+
 /// Find the structure of a page body. `title` is the `title` front matter, if any.
 ///
+/// Never fails and never panics; every span it returns lies on character
+/// boundaries inside `body`.
+///
 /// ```
-/// let s = dateline::text::analyze("Headline here\nFirst paragraph. Second sentence.\n", None);
+/// let body = "Talks resume in Istanbul\nDiplomats met on Thursday. Mr. Darchiev led the U.S. talks.\nShare this article\n";
+/// let s = dateline::text::analyze(body, None);
+/// assert_eq!(s.main.headline.map(|h| h.slice(body)), Some("Talks resume in Istanbul"));
 /// assert_eq!(s.main.paragraphs.len(), 2);
+/// assert_eq!(s.main.sentences[1].span.slice(body), "Diplomats met on Thursday.");
+/// assert_eq!(s.main.sentences[2].span.slice(body), "Mr. Darchiev led the U.S. talks.");
+/// assert!(s.regions.iter().any(|r| r.boilerplate == Some(dateline::text::BoilerplateKind::Share)));
 /// ```
 pub fn analyze(body: &str, title: Option<&str>) -> Structure {
-    let _ = title;
-    // Placeholder structure: every non-blank line is a paragraph and a sentence.
-    let mut main = Section::default();
-    let mut pos = 0;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = pos + (line.len() - line.trim_start().len());
-            let span = Span::new(start, start + trimmed.len());
-            main.sentences.push(Sentence { span, paragraph: main.paragraphs.len() });
-            main.paragraphs.push(Paragraph { span });
-        }
-        pos += line.len();
-    }
-    let regions = main.paragraphs.iter().map(|p| Region { kind: RegionKind::Body, span: p.span }).collect();
-    Structure { main, regions, blurbs: Vec::new() }
+    structure::analyze(body, title)
 }

@@ -1,0 +1,584 @@
+//! Line features: the shape of one logical line of a page, computed once and
+//! read by the structure rules in `structure.rs`.
+//!
+//! Everything here looks at one line alone (word count, final stop, case,
+//! timestamp grammar, cue phrases from `data/text/boilerplate.txt`, caption
+//! and policy markers from `data/text/markers.txt`). Position and neighbours
+//! are the structure rules' business.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::normalize::fold_key;
+use super::segment::ends_sentence;
+use super::BoilerplateKind;
+use crate::Span;
+
+/// What a timestamp-only line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    /// A clock time: "02:41", "4:05 PM ET".
+    Clock,
+    /// A date, with or without a time: "June 25, 2025", "Updated 25 Jun 2025 10:41".
+    Date,
+    /// A relative age: "33 minutes ago", "an hour ago", "5h ago".
+    Age,
+}
+
+/// Cue phrases: matching key to kind, and the longest phrase in words.
+struct Cues {
+    phrases: HashMap<String, BoilerplateKind>,
+    max_words: usize,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut phrases = HashMap::new();
+        let mut max_words = 1;
+        for line in include_str!("../../data/text/boilerplate.txt").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((kind, phrase)) = line.split_once('\t') else { continue };
+            let kind = match kind {
+                "advertisement" => BoilerplateKind::Advertisement,
+                "share" => BoilerplateKind::Share,
+                "comments" => BoilerplateKind::Comments,
+                "related" => BoilerplateKind::Related,
+                "newsletter" => BoilerplateKind::Newsletter,
+                "summary" => BoilerplateKind::Summary,
+                "footer" => BoilerplateKind::Footer,
+                _ => BoilerplateKind::Navigation,
+            };
+            let key = fold_key(phrase);
+            max_words = max_words.max(key.split(' ').count());
+            phrases.insert(key, kind);
+        }
+        Cues { phrases, max_words }
+    })
+}
+
+/// Marker kinds of `data/text/markers.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Caption,
+    CaptionStart,
+    Policy,
+    Footer,
+    Newsletter,
+    Comment,
+}
+
+struct Markers {
+    automaton: AhoCorasick,
+    kinds: Vec<Marker>,
+}
+
+fn markers() -> &'static Markers {
+    static MARKERS: OnceLock<Markers> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        let mut patterns = vec!["comment"];
+        let mut kinds = vec![Marker::Comment];
+        for line in include_str!("../../data/text/markers.txt").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((kind, pattern)) = line.split_once('\t') else { continue };
+            kinds.push(match kind {
+                "caption" => Marker::Caption,
+                "caption-start" => Marker::CaptionStart,
+                "footer" => Marker::Footer,
+                "newsletter" => Marker::Newsletter,
+                _ => Marker::Policy,
+            });
+            patterns.push(pattern);
+        }
+        // Overlapping search is needed to see both "comment" and a policy
+        // word; the standard match kind allows it.
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap_or_else(|_| AhoCorasick::new(["comment"]).expect("one literal pattern builds"));
+        Markers { automaton, kinds }
+    })
+}
+
+/// The shape of one logical line.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    /// White-space separated words.
+    pub words: usize,
+    /// Ends with a sentence stop (optionally closed by quotes).
+    pub terminal: bool,
+    /// Reads as running text: a sentence of four words or more, or a long line.
+    pub prose: bool,
+    /// Could be a headline: 2–25 words, no final period, no trailing comma or colon.
+    pub headline: bool,
+    /// A short name ("Al Arabiya", "World News"): 1–4 capitalised words, no stop.
+    pub name: bool,
+    /// The whole line is a timestamp, date or age.
+    pub stamp: Option<Stamp>,
+    /// A cue phrase of page furniture.
+    pub cue: Option<BoilerplateKind>,
+    /// A byline ("By Jane Doe, Reuters").
+    pub byline: bool,
+    /// A photo caption or credit.
+    pub caption: bool,
+    /// A comment-policy footer.
+    pub policy: bool,
+    /// A copyright or wire footer.
+    pub footer: bool,
+    /// Mentions subscribing ("inbox", "newsletter"): belongs in a newsletter box.
+    pub newsletter: bool,
+    /// Starts with a list bullet.
+    pub bullet: bool,
+    /// "- Al Arabiya": a source echo; the span of the name, relative to the line.
+    pub echo: Option<Span>,
+    /// "Reuters · 2 hours ago": (name, stamp) spans relative to the line.
+    pub pair: Option<(Span, Span, Stamp)>,
+}
+
+const BULLETS: &[&str] = &["- ", "• ", "* ", "– ", "— ", "· ", "▪ ", "► ", "‣ "];
+
+impl Features {
+    /// The features of `text` (a trimmed, non-empty line).
+    pub(crate) fn of(text: &str) -> Features {
+        let words = text.split_whitespace().count();
+        let terminal = ends_sentence(text);
+        let last = text.chars().next_back().unwrap_or(' ');
+        let stop_period = terminal && text.trim_end_matches(is_close).ends_with(['.', '\u{2026}']);
+        let bullet = BULLETS.iter().any(|b| text.starts_with(b));
+        let stamp = if words <= 10 { stamp(text) } else { None };
+        let name = is_name(text, words);
+        let headline = (2..=25).contains(&words)
+            && text.len() <= 220
+            && !stop_period
+            && !matches!(last, ',' | ';' | ':' | '-' | '(')
+            && !bullet
+            && stamp.is_none();
+        let prose = (terminal && words >= 4) || words > 25;
+        let mut f = Features { words, terminal, prose, headline, name, stamp, bullet, ..Features::default() };
+        f.cue = cue(text, words, prose);
+        f.byline = is_byline(text, words, terminal);
+        f.echo = echo(text);
+        f.pair = if words <= 8 && stamp.is_none() { pair(text) } else { None };
+        if words <= 60 {
+            let m = markers();
+            let (mut comment, mut policy) = (false, false);
+            for hit in m.automaton.find_overlapping_iter(text) {
+                match m.kinds.get(hit.pattern().as_usize()) {
+                    Some(Marker::Comment) => comment = true,
+                    Some(Marker::Policy) => policy = true,
+                    Some(Marker::Footer) if words <= 40 => f.footer = true,
+                    Some(Marker::Newsletter) => f.newsletter = true,
+                    Some(Marker::Caption) if words <= 40 => f.caption = true,
+                    Some(Marker::CaptionStart) if hit.start() == 0 => f.caption = true,
+                    _ => {}
+                }
+            }
+            f.policy = comment && policy;
+        }
+        if f.cue.is_some() || f.byline || f.caption || f.policy || f.footer || f.stamp.is_some() {
+            f.headline = false;
+        }
+        f
+    }
+
+    /// Whether the line is furniture on its own, whatever its position.
+    pub(crate) fn furniture(&self) -> Option<BoilerplateKind> {
+        if self.policy {
+            return Some(BoilerplateKind::Comments);
+        }
+        if let Some(k) = self.cue {
+            return Some(k);
+        }
+        if self.stamp.is_some() {
+            return Some(BoilerplateKind::Timestamp);
+        }
+        if self.footer {
+            return Some(BoilerplateKind::Footer);
+        }
+        if self.byline {
+            return Some(BoilerplateKind::Byline);
+        }
+        if self.caption {
+            return Some(BoilerplateKind::Caption);
+        }
+        None
+    }
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}')
+}
+
+/// Small words allowed inside a name ("Voice of America", "Al Arabiya").
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "the" | "and" | "&" | "de" | "la" | "al" | "el" | "for" | "on" | "in" | "du" | "der" | "-")
+}
+
+fn is_name(text: &str, words: usize) -> bool {
+    if !(1..=4).contains(&words) || text.len() > 48 {
+        return false;
+    }
+    if text.ends_with(['.', '!', '?', ':', ',', ';']) {
+        return false;
+    }
+    let mut capital = false;
+    for w in text.split_whitespace() {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capital = true;
+        } else if !is_connector(w) && !first.is_ascii_digit() {
+            return false;
+        }
+    }
+    capital
+}
+
+/// The cue kind of a line: its key equals a phrase, or starts with a phrase
+/// followed by a colon or bar, or (for short lines) starts with a phrase of
+/// two words or more (three for running text).
+fn cue(text: &str, words: usize, prose: bool) -> Option<BoilerplateKind> {
+    let cues = cues();
+    // Only the first words can start a cue; fold just those.
+    let head: String = text.split_whitespace().take(cues.max_words + 1).collect::<Vec<_>>().join(" ");
+    let key = fold_key(&head);
+    if words <= cues.max_words {
+        if let Some(k) = cues.phrases.get(&key) {
+            return Some(*k);
+        }
+    }
+    // A count before the cue: "12 comments", "3 shares".
+    if words <= 3 {
+        if let Some((n, rest)) = key.split_once(' ') {
+            if n.chars().all(|c| c.is_ascii_digit()) {
+                if let Some(k) = cues.phrases.get(rest) {
+                    return Some(*k);
+                }
+            }
+        }
+    }
+    let mut prefix_end = 0;
+    for (i, w) in key.split(' ').enumerate().take(cues.max_words) {
+        prefix_end += if i == 0 { w.len() } else { w.len() + 1 };
+        let Some(prefix) = key.get(..prefix_end) else { break };
+        let Some(kind) = cues.phrases.get(prefix) else { continue };
+        let n = i + 1;
+        // "Read more: ...", "Photos | ...": the cue labels the rest.
+        if label_follows(text, n) {
+            return Some(*kind);
+        }
+        if n >= 2 && words <= 8 && (!prose || n >= 3) {
+            return Some(*kind);
+        }
+    }
+    None
+}
+
+/// Whether the `n`-th word of `text` ends with a colon or is followed by a bar.
+fn label_follows(text: &str, n: usize) -> bool {
+    let mut it = text.split_whitespace();
+    let Some(w) = it.nth(n - 1) else { return false };
+    w.ends_with(':') || it.next().is_some_and(|next| matches!(next, "|" | "-" | "–" | "—" | ":" | "·" | "•"))
+}
+
+fn is_byline(text: &str, words: usize, terminal: bool) -> bool {
+    if !(2..=14).contains(&words) || (terminal && text.ends_with('.') && words > 6) {
+        return false;
+    }
+    let lower_prefix = |p: &str| text.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let rest = ["by ", "written by ", "words by ", "story by ", "posted by ", "author: ", "authors: "]
+        .iter()
+        .find(|p| lower_prefix(p))
+        .and_then(|p| text.get(p.len()..));
+    rest.is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+}
+
+/// "- Al Arabiya", "— Reuters", "Source: AFP": the span of the name.
+fn echo(text: &str) -> Option<Span> {
+    let rest_at = ["- ", "– ", "— ", "via ", "Via ", "Source: ", "source: "]
+        .iter()
+        .find(|p| text.starts_with(**p))
+        .map(|p| p.len())?;
+    let rest = text.get(rest_at..)?.trim();
+    let words = rest.split_whitespace().count();
+    is_name(rest, words).then(|| Span::new(text.len() - rest.len(), text.len()))
+}
+
+/// "Reuters · 2 hours ago", "AFP | 14:05": a name and a stamp on one line.
+fn pair(text: &str) -> Option<(Span, Span, Stamp)> {
+    for sep in [" · ", " | ", " • ", " - ", " – ", " — "] {
+        let Some(at) = text.find(sep) else { continue };
+        let (a, b) = (text.get(..at)?.trim(), text.get(at + sep.len()..)?.trim());
+        let b_start = at + sep.len() + (text.len() - at - sep.len() - text.get(at + sep.len()..)?.trim_start().len());
+        let a_span = Span::new(0, a.len());
+        let b_span = Span::new(b_start, b_start + b.len());
+        let (wa, wb) = (a.split_whitespace().count(), b.split_whitespace().count());
+        if let Some(s) = stamp(b).filter(|_| is_name(a, wa)) {
+            return Some((a_span, b_span, s));
+        }
+        if let Some(s) = stamp(a).filter(|_| is_name(b, wb)) {
+            return Some((b_span, a_span, s));
+        }
+    }
+    None
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "today",
+    "yesterday",
+];
+const STAMP_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "a.m.",
+    "p.m.",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "ct",
+    "cst",
+    "cdt",
+    "bst",
+    "cet",
+    "cest",
+    "msk",
+    "ist",
+    "jst",
+    "aest",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "first",
+    "|",
+    "-",
+    "–",
+    "—",
+    "/",
+    "•",
+    "·",
+    "on:",
+    "updated:",
+    "published:",
+    "posted:",
+];
+const AGE_UNITS: &[&str] = &[
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day",
+    "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "year", "years", "yr", "yrs",
+];
+const AGE_COUNTS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "few", "several", "some",
+];
+
+/// Whether `w` (lower case, trimmed of commas) is a clock time "02:41", "4:05pm".
+fn is_clock(w: &str) -> bool {
+    let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let Some((h, m)) = w.split_once(':') else { return false };
+    let m = m.split(':').next().unwrap_or("");
+    (1..=2).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.len() == 2
+        && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `w` is a number-like token: "25", "25th", "2025-06-25", "25/06/2025", "10.41".
+fn is_numeric(w: &str) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    digits > 0
+        && (w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.' | b':'))
+            || matches!(suffix, "st" | "nd" | "rd" | "th" | "h" | "m" | "d" | "w" | "y"))
+}
+
+/// Whether the whole line is a timestamp, a date or a relative age.
+pub(crate) fn stamp(text: &str) -> Option<Stamp> {
+    let lower = text.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| t.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']')))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 10 {
+        return None;
+    }
+    if tokens == ["just", "now"] {
+        return Some(Stamp::Age);
+    }
+    // "... 33 minutes ago", "5h ago", after optional stamp words ("Updated").
+    if let Some(at) = tokens.iter().position(|t| *t == "ago") {
+        let before = &tokens[..at];
+        let ok = match before {
+            [.., n, unit] => {
+                (AGE_COUNTS.contains(n) || n.bytes().all(|b| b.is_ascii_digit())) && AGE_UNITS.contains(unit)
+            }
+            [n] => is_numeric(n),
+            _ => false,
+        };
+        let lead = before.len().saturating_sub(2);
+        if ok && at + 1 == tokens.len() && before[..lead].iter().all(|t| STAMP_WORDS.contains(t)) {
+            return Some(Stamp::Age);
+        }
+        return None;
+    }
+    let mut clock = false;
+    let mut digits = false;
+    let mut date_word = false;
+    for t in &tokens {
+        if is_clock(t) {
+            clock = true;
+            digits = true;
+        } else if is_numeric(t) {
+            digits = true;
+        } else if MONTHS.contains(&t.trim_end_matches('.')) || WEEKDAYS.contains(&t.trim_end_matches('.')) {
+            date_word = true;
+        } else if !STAMP_WORDS.contains(t) {
+            return None;
+        }
+    }
+    match (digits, clock, date_word) {
+        (false, _, false) => None,
+        (false, _, true) => (tokens.len() == 1 && matches!(tokens[0], "today" | "yesterday")).then_some(Stamp::Date),
+        (true, true, false) => Some(Stamp::Clock),
+        (true, false, false) => {
+            // A bare number is not a stamp ("2025" alone could be a heading);
+            // an ISO or slashed date is.
+            tokens.iter().any(|t| t.contains(['-', '/'])).then_some(Stamp::Date)
+        }
+        (true, _, true) => Some(Stamp::Date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps() {
+        let cases: &[(&str, Option<Stamp>)] = &[
+            ("02:41", Some(Stamp::Clock)),
+            ("4:05 PM ET", Some(Stamp::Clock)),
+            ("33 minutes ago", Some(Stamp::Age)),
+            ("an hour ago", Some(Stamp::Age)),
+            ("2 hours ago", Some(Stamp::Age)),
+            ("5h ago", Some(Stamp::Age)),
+            ("Updated 3 days ago", Some(Stamp::Age)),
+            ("just now", Some(Stamp::Age)),
+            ("June 25, 2025", Some(Stamp::Date)),
+            ("Updated: Wed 25 Jun 2025 10.41 BST", Some(Stamp::Date)),
+            ("Published June 25, 2025 at 4:05 p.m.", Some(Stamp::Date)),
+            ("2025-06-25", Some(Stamp::Date)),
+            ("Yesterday", Some(Stamp::Date)),
+            ("2025", None),
+            ("Talks resumed 2 hours ago in Istanbul", None),
+            ("May", None),
+            ("World News", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(stamp(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_match_whole_lines_labels_and_short_prefixes() {
+        let cases: &[(&str, Option<BoilerplateKind>)] = &[
+            ("Advertisement", Some(BoilerplateKind::Advertisement)),
+            ("ADVERTISEMENT", Some(BoilerplateKind::Advertisement)),
+            ("Share this article", Some(BoilerplateKind::Share)),
+            ("Read next", Some(BoilerplateKind::Related)),
+            ("Read more: Russia says talks will resume", Some(BoilerplateKind::Related)),
+            ("More from Reuters", Some(BoilerplateKind::Related)),
+            ("Sign up for our daily briefing", Some(BoilerplateKind::Newsletter)),
+            ("12 Comments", Some(BoilerplateKind::Comments)),
+            ("What do you think about this story?", Some(BoilerplateKind::Comments)),
+            ("Key Takeaways", Some(BoilerplateKind::Summary)),
+            ("Editor's picks", Some(BoilerplateKind::Related)),
+            ("In short, the talks failed.", None),
+            ("More than 60 people were injured.", None),
+            ("Share prices fell sharply on Monday after the announcement.", None),
+        ];
+        for (text, want) in cases {
+            let words = text.split_whitespace().count();
+            let prose = ends_sentence(text) && words >= 5;
+            assert_eq!(cue(text, words, prose), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn bylines_captions_policy() {
+        assert!(Features::of("By Jane Doe and John Roe, Reuters").byline);
+        assert!(!Features::of("By Thursday the talks had ended in Istanbul.").byline);
+        assert!(Features::of("Sergei Lavrov in Moscow, June 5, 2025. REUTERS/Maxim Shemetov").caption);
+        assert!(Features::of("FILE PHOTO: The U.S. embassy in Moscow").caption);
+        assert!(Features::of("Please keep comments civil; we moderate all posts.").policy);
+        assert!(!Features::of("He declined to comment on the talks.").policy);
+    }
+
+    #[test]
+    fn echo_and_pair() {
+        assert_eq!(echo("- Al Arabiya"), Some(Span::new(2, 12)));
+        assert_eq!(echo("- The US has canceled talks."), None);
+        let (name, age, kind) = pair("Reuters · 2 hours ago").expect("pair");
+        assert_eq!((name.slice("Reuters · 2 hours ago"), kind), ("Reuters", Stamp::Age));
+        assert_eq!(age.slice("Reuters · 2 hours ago"), "2 hours ago");
+    }
+}

@@ -1,0 +1,528 @@
+//! Page structure: headline, article text, boilerplate and blurbs.
+//!
+//! The page is read as a list of logical lines (see `segment::logical_lines`),
+//! each with its [`Features`]. Rules, in order:
+//!
+//! 1. **Tail.** The first related-stories heading ("Related Articles", "Read
+//!    next", "More from ...": a short cue line) that follows article text and
+//!    is followed by more running text starts the tail: everything after it
+//!    is blurbs or furniture, never article text. A heading followed by a
+//!    list of two or more headline-like lines and then article text is a
+//!    link list inside the article instead.
+//! 2. **Furniture by shape and cue** (article zone): cue lines (share,
+//!    comments, advertisement, newsletter, summary boxes and the bullets
+//!    under them), timestamps, bylines, captions, comment-policy footers.
+//! 3. **Headline.** `title` front matter wins: the line equal to it (folded
+//!    comparison, see [`fold_key`]) or none. Otherwise the first
+//!    headline-shaped line before the first running-text line. Lines equal
+//!    to the headline are duplicates; short lines before it are kickers.
+//! 4. **Runs.** Short non-sentence lines at the end of the article zone are
+//!    furniture; three or more very short lines in a row inside it are a
+//!    link list; a lone line of one or two words is a widget label; a lone
+//!    longer line is a subheading and stays article text.
+//! 5. **Blurbs.** The tail is cut into groups at each stamp line, outlet
+//!    line, headline-shaped line or double blank line that follows running
+//!    text; a group with running text is a blurb (outlet, age, label,
+//!    headline, text), a group without is furniture.
+
+use super::lines::{Features, Stamp};
+use super::normalize::fold_key;
+use super::segment::{self, Line};
+use super::{Blurb, BoilerplateKind, Paragraph, Region, RegionKind, Section, Sentence, Structure};
+use crate::Span;
+
+/// What a line turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unset,
+    Headline,
+    Text,
+    Boiler(BoilerplateKind),
+    /// Part of blurb number `n` (1-based).
+    Blurb(usize),
+}
+
+struct Page<'a> {
+    body: &'a str,
+    lines: Vec<Line>,
+    feats: Vec<Features>,
+    role: Vec<Role>,
+}
+
+impl Page<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.lines.get(i).map_or("", |l| l.span.slice(self.body))
+    }
+    fn f(&self, i: usize) -> &Features {
+        &self.feats[i]
+    }
+}
+
+pub(crate) fn analyze(body: &str, title: Option<&str>) -> Structure {
+    let lines = segment::logical_lines(body);
+    let feats: Vec<Features> = lines.iter().map(|l| Features::of(l.span.slice(body))).collect();
+    let role = vec![Role::Unset; lines.len()];
+    let mut page = Page { body, lines, feats, role };
+    let n = page.lines.len();
+
+    let tail = find_tail(&mut page);
+    let main_end = tail.unwrap_or(n);
+    mark_furniture(&mut page, main_end);
+    let headline = find_headline(&mut page, main_end, title);
+    mark_runs(&mut page, headline.map_or(0, |h| h + 1), main_end);
+    let blurbs = match tail {
+        Some(t) => {
+            page.role[t] = Role::Boiler(BoilerplateKind::Related);
+            parse_blurbs(&mut page, t + 1)
+        }
+        None => Vec::new(),
+    };
+    build(&page, headline, blurbs)
+}
+
+/// Rule 1: the index of the related-stories heading that starts the tail.
+fn find_tail(page: &mut Page) -> Option<usize> {
+    let n = page.lines.len();
+    let mut seen_prose = false;
+    let mut i = 0;
+    while i < n {
+        let f = page.f(i);
+        if f.prose {
+            seen_prose = true;
+        }
+        let heading = f.cue == Some(BoilerplateKind::Related) && f.words <= 6 && !f.prose;
+        if !(heading && seen_prose) {
+            i += 1;
+            continue;
+        }
+        // A link list inside the article: headline-like lines, then prose again.
+        let links = (i + 1..n).take_while(|&j| page.f(j).headline && page.f(j).pair.is_none()).count();
+        let after = i + 1 + links;
+        if links >= 2 && after < n && page.f(after).prose {
+            for j in i..after {
+                page.role[j] = Role::Boiler(BoilerplateKind::Related);
+            }
+            i = after;
+            continue;
+        }
+        if (i + 1..n).any(|j| page.f(j).prose) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Rule 2: furniture recognised by cue or shape, and the boxes under box headings.
+fn mark_furniture(page: &mut Page, end: usize) {
+    let mut i = 0;
+    while i < end {
+        if page.role[i] != Role::Unset {
+            i += 1;
+            continue;
+        }
+        let Some(kind) = page.f(i).furniture() else {
+            i += 1;
+            continue;
+        };
+        page.role[i] = Role::Boiler(kind);
+        i += 1;
+        match kind {
+            // A summary box: its bullets (or, without bullets, nothing more).
+            BoilerplateKind::Summary => {
+                while i < end && page.f(i).bullet {
+                    page.role[i] = Role::Boiler(kind);
+                    i += 1;
+                }
+            }
+            // A newsletter box: up to three short or newsletter-cued lines.
+            BoilerplateKind::Newsletter => {
+                let mut k = 0;
+                while i < end && k < 3 && (!page.f(i).prose || page.f(i).newsletter) && page.f(i).words <= 25 {
+                    page.role[i] = Role::Boiler(kind);
+                    i += 1;
+                    k += 1;
+                }
+            }
+            // A related heading inside the article: the link lines under it.
+            BoilerplateKind::Related if page.f(i - 1).words <= 6 => {
+                while i < end && (page.f(i).bullet || page.f(i).headline) && !page.f(i).prose {
+                    page.role[i] = Role::Boiler(kind);
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Rule 3: the headline line, its duplicates and the kickers before it.
+fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usize> {
+    let first_prose = (0..end).find(|&i| page.role[i] == Role::Unset && page.f(i).prose);
+    let h = match title {
+        Some(t) => {
+            let want = fold_key(t);
+            (!want.is_empty()).then(|| (0..end).find(|&i| same_key(page.text(i), &want))).flatten()
+        }
+        None => {
+            let first_prose = first_prose?;
+            (0..first_prose).find(|&i| page.role[i] == Role::Unset && page.f(i).headline)
+        }
+    };
+    let h = h?;
+    page.role[h] = Role::Headline;
+    let key = fold_key(page.text(h));
+    for i in 0..end {
+        if i != h && page.role[i] == Role::Unset && same_key(page.text(i), &key) {
+            page.role[i] = Role::Boiler(BoilerplateKind::DuplicateHeadline);
+        }
+    }
+    for i in 0..h {
+        if page.role[i] == Role::Unset {
+            let kind = if page.f(i).name { BoilerplateKind::SectionLabel } else { BoilerplateKind::Navigation };
+            page.role[i] = Role::Boiler(kind);
+        }
+    }
+    Some(h)
+}
+
+/// Whether `text` folds to `key`; cheap length check first.
+fn same_key(text: &str, key: &str) -> bool {
+    let (a, b) = (text.len(), key.len());
+    // Folding only shrinks typographic characters and spaces; a line far
+    // longer or shorter cannot match.
+    a + 8 >= b && a <= b * 2 + 8 && fold_key(text) == key
+}
+
+/// Rule 4: runs of short lines in the article zone `start..end`.
+fn mark_runs(page: &mut Page, start: usize, end: usize) {
+    // Trailing furniture: short non-sentences after the last running text
+    // (a page with no running text at all keeps its lines).
+    let any_prose = (start..end).any(|i| page.role[i] == Role::Unset && page.f(i).prose);
+    let mut i = if any_prose { end } else { start };
+    while i > start {
+        i -= 1;
+        match page.role[i] {
+            Role::Boiler(_) => continue,
+            Role::Unset if !page.f(i).prose => page.role[i] = Role::Boiler(BoilerplateKind::Widget),
+            _ => break,
+        }
+    }
+    let mut i = start;
+    while i < end {
+        if page.role[i] != Role::Unset || page.f(i).prose {
+            if page.role[i] == Role::Unset {
+                page.role[i] = Role::Text;
+            }
+            i += 1;
+            continue;
+        }
+        let run_end = (i..end).find(|&j| page.role[j] != Role::Unset || page.f(j).prose).unwrap_or(end);
+        let very_short = (i..run_end).all(|j| page.f(j).words <= 6);
+        if run_end - i >= 3 && very_short {
+            for j in i..run_end {
+                page.role[j] = Role::Boiler(BoilerplateKind::Navigation);
+            }
+        } else {
+            for j in i..run_end {
+                let f = page.f(j);
+                page.role[j] = if f.words <= 2 && !f.terminal {
+                    Role::Boiler(if f.name { BoilerplateKind::SectionLabel } else { BoilerplateKind::Navigation })
+                } else {
+                    Role::Text
+                };
+            }
+        }
+        i = run_end;
+    }
+}
+
+/// What was found for one blurb before building it.
+#[derive(Default)]
+struct Draft {
+    lines: Vec<usize>,
+    outlet: Option<Span>,
+    age: Option<Span>,
+    timestamp: Option<Span>,
+    label: Option<Span>,
+    headline: Option<usize>,
+    text: Vec<usize>,
+}
+
+/// Rule 5: cut the tail `start..` into blurbs and furniture.
+fn parse_blurbs(page: &mut Page, start: usize) -> Vec<Blurb> {
+    let n = page.lines.len();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut cur_prose = false;
+    for i in start..n {
+        let f = page.f(i);
+        let next_is_stamp = i + 1 < n && page.f(i + 1).stamp.is_some();
+        // Furniture other than a stamp closes the current group.
+        if let Some(kind) = f.furniture().filter(|_| f.stamp.is_none()) {
+            page.role[i] = Role::Boiler(kind);
+            groups.push(std::mem::take(&mut cur));
+            cur_prose = false;
+            continue;
+        }
+        let starts = f.stamp.is_some()
+            || f.pair.is_some()
+            || (f.name && next_is_stamp)
+            || f.headline
+            || page.lines[i].blank_before >= 2;
+        if cur_prose && starts {
+            groups.push(std::mem::take(&mut cur));
+            cur_prose = false;
+        }
+        cur.push(i);
+        cur_prose |= f.prose;
+    }
+    groups.push(cur);
+
+    let mut blurbs = Vec::new();
+    for group in groups.into_iter().filter(|g| !g.is_empty()) {
+        let Some(last_prose) = group.iter().rposition(|&i| page.f(i).prose) else {
+            for &i in &group {
+                let kind = if page.f(i).stamp.is_some() { BoilerplateKind::Timestamp } else { BoilerplateKind::Widget };
+                page.role[i] = Role::Boiler(kind);
+            }
+            continue;
+        };
+        // Lines after the blurb's last running text are not part of it.
+        for &i in &group[last_prose + 1..] {
+            page.role[i] = Role::Boiler(BoilerplateKind::Widget);
+        }
+        let draft = draft(page, &group[..=last_prose]);
+        let number = blurbs.len() + 1;
+        for &i in &draft.lines {
+            page.role[i] = Role::Blurb(number);
+        }
+        blurbs.push(finish(page, number, draft));
+    }
+    blurbs
+}
+
+/// Read the meta lines, headline and text of one blurb group.
+fn draft(page: &Page, group: &[usize]) -> Draft {
+    let mut d = Draft { lines: group.to_vec(), ..Draft::default() };
+    let first_prose = group.iter().position(|&i| page.f(i).prose).unwrap_or(group.len());
+    let mut prev_stamp = false;
+    for (k, &i) in group.iter().enumerate() {
+        let f = page.f(i);
+        let span = page.lines[i].span;
+        let rel = |s: Span| Span::new(span.start + s.start, span.start + s.end);
+        if k >= first_prose || d.headline.is_some() {
+            d.text.push(i);
+            continue;
+        }
+        let next_is_stamp = group.get(k + 1).is_some_and(|&j| page.f(j).stamp.is_some());
+        let this_stamp = f.stamp.is_some() || f.pair.is_some();
+        if let Some(stamp) = f.stamp {
+            set_stamp(&mut d, stamp, span);
+        } else if let Some((name, at, stamp)) = f.pair {
+            d.outlet.get_or_insert(rel(name));
+            set_stamp(&mut d, stamp, rel(at));
+        } else if let Some(name) = f.echo {
+            d.outlet.get_or_insert(rel(name));
+        } else if f.name && next_is_stamp && d.outlet.is_none() {
+            d.outlet = Some(span);
+        } else if f.name && prev_stamp && f.words <= 3 && d.label.is_none() {
+            d.label = Some(span);
+        } else if f.headline && d.text.is_empty() {
+            d.headline = Some(i);
+        } else {
+            d.text.push(i);
+        }
+        prev_stamp = this_stamp;
+    }
+    d
+}
+
+fn set_stamp(d: &mut Draft, stamp: Stamp, span: Span) {
+    match stamp {
+        Stamp::Age => {
+            d.age.get_or_insert(span);
+        }
+        Stamp::Clock | Stamp::Date => {
+            d.timestamp.get_or_insert(span);
+        }
+    }
+}
+
+fn finish(page: &Page, number: usize, d: Draft) -> Blurb {
+    let first = d.lines.first().map_or(Span::default(), |&i| page.lines[i].span);
+    let last = d.lines.last().map_or(first, |&i| page.lines[i].span);
+    let headline = d.headline.map(|i| page.lines[i].span);
+    let text: Vec<Span> = d.text.iter().map(|&i| page.lines[i].span).collect();
+    Blurb {
+        number,
+        span: first.cover(last),
+        outlet: d.outlet,
+        age: d.age,
+        timestamp: d.timestamp,
+        label: d.label,
+        section: section(page.body, headline, &text),
+    }
+}
+
+/// A section from its headline and text paragraphs.
+fn section(body: &str, headline: Option<Span>, text: &[Span]) -> Section {
+    let mut s = Section { headline, ..Section::default() };
+    let mut spans = Vec::new();
+    for (k, &p) in headline.iter().chain(text).enumerate() {
+        s.paragraphs.push(Paragraph { span: p });
+        spans.clear();
+        segment::sentences_into(body, p, &mut spans);
+        s.sentences.extend(spans.iter().map(|&span| Sentence { span, paragraph: k }));
+    }
+    s.dateline = text.first().and_then(|p| {
+        let len = dateline(p.slice(body))?;
+        Some(Span::new(p.start, p.start + len))
+    });
+    s
+}
+
+/// Build the structure from the line roles.
+fn build(page: &Page, headline: Option<usize>, blurbs: Vec<Blurb>) -> Structure {
+    let n = page.lines.len();
+    let text: Vec<usize> = (0..n).filter(|&i| page.role[i] == Role::Text).collect();
+    let lede = text.iter().copied().find(|&i| page.f(i).prose).or(text.first().copied());
+    let spans: Vec<Span> = text.iter().map(|&i| page.lines[i].span).collect();
+    let main = section(page.body, headline.map(|h| page.lines[h].span), &spans);
+
+    let mut regions: Vec<Region> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let span = page.lines[i].span;
+        let (kind, boilerplate) = match page.role[i] {
+            Role::Headline => (RegionKind::Headline, None),
+            Role::Text if Some(i) == lede => (RegionKind::Lede, None),
+            Role::Text | Role::Unset => (RegionKind::Body, None),
+            Role::Boiler(k) => (RegionKind::Boilerplate, Some(k)),
+            Role::Blurb(b) => {
+                let span = blurbs.get(b - 1).map_or(span, |bl| bl.span);
+                while i < n && page.role[i] == Role::Blurb(b) {
+                    i += 1;
+                }
+                regions.push(Region { kind: RegionKind::Blurb, span, boilerplate: None });
+                continue;
+            }
+        };
+        // Adjacent furniture lines of one kind are one region.
+        if let (Some(last), Some(_)) = (regions.last_mut(), boilerplate) {
+            if last.kind == kind && last.boilerplate == boilerplate && i > 0 && page.role[i - 1] == page.role[i] {
+                last.span = last.span.cover(span);
+                i += 1;
+                continue;
+            }
+        }
+        regions.push(Region { kind, span, boilerplate });
+        i += 1;
+    }
+    Structure { main, regions, blurbs }
+}
+
+/// The length of a wire dateline at the start of `text`, through its dash or
+/// colon: "MOSCOW, June 25 (Reuters) -", "KYIV, Ukraine (AP) —",
+/// "ISLAMABAD:", "Moscow, June 25 (Reuters) -".
+pub(crate) fn dateline(text: &str) -> Option<usize> {
+    let mut rest = text;
+    // Place: capitalised words; all-caps unless a date or agency follows.
+    let mut caps = true;
+    let mut place_words = 0;
+    loop {
+        let w_end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(')).unwrap_or(rest.len());
+        let w = rest.get(..w_end)?;
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let is_caps = letters >= 2 && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-' | '’'));
+        let is_title = letters >= 2 && w.starts_with(char::is_uppercase);
+        if !(is_caps || is_title) || place_words == 4 {
+            break;
+        }
+        caps &= is_caps;
+        place_words += 1;
+        rest = rest.get(w_end..)?;
+        if !rest.starts_with(' ')
+            || rest.starts_with(" (")
+            || rest.starts_with(" -")
+            || rest.starts_with(" –")
+            || rest.starts_with(" —")
+        {
+            break;
+        }
+        rest = rest.get(1..)?;
+    }
+    if place_words == 0 {
+        return None;
+    }
+    let mut qualified = false;
+    // ", Ukraine" / ", June 25" / ", June 25, 2025" (at most two comma parts).
+    for _ in 0..2 {
+        let Some(after) = rest.strip_prefix(", ") else { break };
+        let end = after.find([',', '(', ':', '-', '–', '—']).unwrap_or(after.len());
+        let part = after.get(..end)?.trim_end();
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let month_day = words.len() == 2
+            && words[1].bytes().all(|b| b.is_ascii_digit())
+            && words[1].len() <= 2
+            && words[0].starts_with(char::is_uppercase);
+        let region = (1..=3).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase));
+        if !(month_day || region) {
+            break;
+        }
+        qualified |= month_day;
+        rest = after.get(part.len()..)?;
+        // ", 2025"
+        if let Some(y) =
+            rest.strip_prefix(", ").filter(|y| y.len() >= 4 && y.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        {
+            rest = y.get(4..)?;
+        }
+    }
+    // " (Reuters)"
+    if let Some(after) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
+        let close = after.find(')')?;
+        let agency = after.get(..close)?;
+        if close == 0 || close > 30 || !agency.starts_with(char::is_uppercase) {
+            return None;
+        }
+        qualified = true;
+        rest = after.get(close + 1..)?;
+    }
+    if !caps && !qualified {
+        return None;
+    }
+    // The separator.
+    let sep = rest.trim_start();
+    let sep_len = ["--", "-", "–", "—", ":"].iter().find(|s| sep.starts_with(**s)).map(|s| s.len())?;
+    let after_sep = sep.get(sep_len..)?;
+    if !after_sep.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some(text.len() - after_sep.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("MOSCOW, June 25 (Reuters) - Russia said", Some("MOSCOW, June 25 (Reuters) -")),
+            ("ISLAMABAD: The United States on Tuesday", Some("ISLAMABAD:")),
+            ("WASHINGTON (AP) — The talks", Some("WASHINGTON (AP) —")),
+            ("KYIV, Ukraine (AP) — Russia launched", Some("KYIV, Ukraine (AP) —")),
+            ("ST. PETERSBURG, Russia, June 5, 2025 – Officials", Some("ST. PETERSBURG, Russia, June 5, 2025 –")),
+            ("Moscow, June 25 (Reuters) - Russia said", Some("Moscow, June 25 (Reuters) -")),
+            ("NEW YORK -- Stocks rose", Some("NEW YORK --")),
+            ("Moscow - Russia said", None),
+            ("The talks - which began", None),
+            ("Russia and the U.S. met.", None),
+            ("US-Russian talks to take place in Moscow", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dateline(text).map(|n| &text[..n]), *want, "{text}");
+        }
+    }
+}
