@@ -185,7 +185,7 @@ fn seed_002_three_related_blurbs_with_outlet_and_age() {
         ]
     );
     let kashmir = &p.s.blurbs[2];
-    assert_eq!(kashmir.section.dateline.map(|d| d.slice(&p.body)), Some("ISLAMABAD:"));
+    assert_eq!(kashmir.section.dateline(&p.body).map(|d| d.slice(&p.body)), Some("ISLAMABAD:"));
     assert!(!p.main_text().contains("Darchiev told TASS"));
     assert!(!p.main_text().contains("Al Arabiya"));
 }
@@ -260,10 +260,10 @@ fn wire_page_byline_stamps_caption_ad_and_footer_are_boilerplate_dateline_marked
     assert_eq!(last, "Russia wants six diplomatic properties returned, which were seized between 2016 and 2018.");
     let kinds: Vec<&str> = p.boilerplate().iter().map(|b| b.0).collect();
     assert_eq!(kinds, ["byline", "timestamp", "caption", "advertisement", "footer"]);
-    assert_eq!(p.s.main.dateline.map(|d| d.slice(&p.body)), Some("MOSCOW, June 25 (Reuters) -"));
+    assert_eq!(p.s.main.dateline(&p.body).map(|d| d.slice(&p.body)), Some("MOSCOW, June 25 (Reuters) -"));
     // The dateline stays in the lede and its first sentence.
     let lede = p.s.regions.iter().find(|r| r.kind == RegionKind::Lede).expect("lede");
-    assert!(lede.span.contains(p.s.main.dateline.expect("dateline")));
+    assert!(lede.span.contains(p.s.main.dateline(&p.body).expect("dateline")));
     assert!(!p.main_text().contains("REUTERS/"));
 }
 
@@ -289,7 +289,7 @@ fn ap_page_kicker_byline_published_caption_advertisement_copyright() {
     assert_eq!(p.headline(), Some("Rubio says embassy talks with Russia will continue despite delay"));
     let kinds: Vec<&str> = p.boilerplate().iter().map(|b| b.0).collect();
     assert_eq!(kinds, ["section_label", "byline", "timestamp", "caption", "advertisement", "footer"]);
-    assert_eq!(p.s.main.dateline.map(|d| d.slice(&p.body)), Some("WASHINGTON (AP) —"));
+    assert_eq!(p.s.main.dateline(&p.body).map(|d| d.slice(&p.body)), Some("WASHINGTON (AP) —"));
     let (_, last) = p.extent();
     assert_eq!(last, "The State Department spokeswoman, Tammy Bruce, said the venue was still under discussion.");
 }
@@ -375,7 +375,7 @@ fn check_laws(body: &str, s: &Structure) -> Result<(), TestCaseError> {
             prop_assert!(ok(h));
             prop_assert_eq!(sec.paragraphs.first().map(|p| p.span), Some(h));
         }
-        if let Some(d) = sec.dateline {
+        if let Some(d) = sec.dateline(body) {
             prop_assert!(ok(d));
         }
     }

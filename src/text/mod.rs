@@ -45,18 +45,31 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in order; each names its paragraph.
     pub sentences: Vec<Sentence>,
-    /// A wire dateline opening the first text paragraph ("MOSCOW, June 25
-    /// (Reuters) -", "ISLAMABAD:"), up to and including its dash or colon.
-    /// It stays in the paragraph and its first sentence; stages that read
-    /// dates use it to tell the place-and-date line from the article's events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dateline: Option<Span>,
 }
 
 impl Section {
     /// The span covering all paragraphs, or `None` when there are none.
     pub fn extent(&self) -> Option<Span> {
         Some(self.paragraphs.first()?.span.cover(self.paragraphs.last()?.span))
+    }
+
+    /// The wire dateline opening the section's first text paragraph (the
+    /// first paragraph after the headline), up to and including its dash or
+    /// colon: "MOSCOW, June 25 (Reuters) -", "WASHINGTON (AP) —", "ISLAMABAD:".
+    ///
+    /// The dateline stays in its paragraph and first sentence; stages that
+    /// read dates use this to tell the place-and-date line from the events
+    /// of the article.
+    ///
+    /// ```
+    /// let body = "Talks resume\nMOSCOW, June 25 (Reuters) - Russia said talks would resume.\n";
+    /// let s = dateline::text::analyze(body, None);
+    /// assert_eq!(s.main.dateline(body).map(|d| d.slice(body)), Some("MOSCOW, June 25 (Reuters) -"));
+    /// ```
+    pub fn dateline(&self, body: &str) -> Option<Span> {
+        let first = self.paragraphs.iter().find(|p| Some(p.span) != self.headline)?.span;
+        let len = structure::dateline(first.slice(body))?;
+        Some(Span::new(first.start, first.start + len))
     }
 
     /// Index of the sentence containing byte offset `at`, if any.
@@ -216,7 +229,7 @@ impl Structure {
         let mut out = String::with_capacity(body.len() * 2);
         let datelines: Vec<Span> = std::iter::once(&self.main)
             .chain(self.blurbs.iter().map(|b| &b.section))
-            .filter_map(|s| s.dateline)
+            .filter_map(|s| s.dateline(body))
             .collect();
         let mut pos = 0;
         for raw in body.split_inclusive('\n') {

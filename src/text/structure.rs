@@ -375,10 +375,6 @@ fn section(body: &str, headline: Option<Span>, text: &[Span]) -> Section {
         segment::sentences_into(body, p, &mut spans);
         s.sentences.extend(spans.iter().map(|&span| Sentence { span, paragraph: k }));
     }
-    s.dateline = text.first().and_then(|p| {
-        let len = dateline(p.slice(body))?;
-        Some(Span::new(p.start, p.start + len))
-    });
     s
 }
 
