@@ -339,6 +339,31 @@ fn duplicate_policies_error_keep_or_rename() {
     }
 }
 
+/// A source that fails with an I/O error after its bytes run out.
+struct FailingAfter<'a>(&'a [u8]);
+
+impl std::io::Read for FailingAfter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0.is_empty() {
+            return Err(std::io::Error::other("disk on fire"));
+        }
+        let n = buf.len().min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn io_error_is_reported_once_and_ends_the_stream() {
+    let src = std::io::BufReader::with_capacity(8, FailingAfter(b"==> a <==\nfirst\n\n==> b <==\ncut sho"));
+    let got: Vec<Result<String, String>> = Reader::from_reader(src)
+        .into_documents()
+        .map(|r| r.map(|d| d.name.into_owned()).map_err(|e| e.to_string()))
+        .collect();
+    assert_eq!(got, [Ok("a".to_string()), Err("I/O error: disk on fire".to_string())]);
+}
+
 #[test]
 fn leading_bom_is_accepted_and_counted_in_offsets() {
     let docs = corpus::parse("\u{feff}==> a <==\nx\n").unwrap();

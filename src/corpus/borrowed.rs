@@ -122,3 +122,5 @@ impl<'a> Iterator for Documents<'a> {
         Some(Ok(Document { name, meta, body }))
     }
 }
+
+impl std::iter::FusedIterator for Documents<'_> {}

@@ -75,3 +75,5 @@ impl Iterator for DirReader {
         self.files.size_hint()
     }
 }
+
+impl std::iter::FusedIterator for DirReader {}

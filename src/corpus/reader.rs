@@ -199,6 +199,17 @@ impl<R: BufRead> Reader<R> {
         &self.replaced
     }
 
+    /// The underlying reader.
+    pub fn get_ref(&self) -> &R {
+        &self.rdr
+    }
+
+    /// The underlying reader, positioned after what was read (the header
+    /// line of the next document, if one was seen, is consumed).
+    pub fn into_inner(self) -> R {
+        self.rdr
+    }
+
     /// An iterator over the remaining documents.
     pub fn documents(&mut self) -> DocumentsIter<'_, R> {
         DocumentsIter { reader: self }
@@ -300,7 +311,7 @@ impl<R: BufRead> Reader<R> {
         let escaped = self.read_body(&mut raw, true)?;
         if let Some(next) = &self.pending {
             let cut = if next.crlf && raw.ends_with(b"\r\n") { 2 } else { raw.ends_with(b"\n") as usize };
-            raw.truncate(raw.len() - cut);
+            raw.truncate(raw.len().saturating_sub(cut));
         }
         self.size_hint = raw.len();
         let lossy_name = String::from_utf8_lossy(&header.name).into_owned();
@@ -349,6 +360,8 @@ impl<R: BufRead> Iterator for DocumentsIter<'_, R> {
     }
 }
 
+impl<R: BufRead> std::iter::FusedIterator for DocumentsIter<'_, R> {}
+
 /// Owning iterator over a [`Reader`]'s documents, from [`Reader::into_documents`].
 #[derive(Debug)]
 pub struct DocumentsIntoIter<R> {
@@ -369,3 +382,5 @@ impl<R: BufRead> Iterator for DocumentsIntoIter<R> {
         self.reader.read_document().transpose()
     }
 }
+
+impl<R: BufRead> std::iter::FusedIterator for DocumentsIntoIter<R> {}
