@@ -1,13 +1,13 @@
 //! Paragraph-level differences between a member and its story's canonical text.
 //!
-//! Every document keeps one 32-bit fingerprint per paragraph (see
+//! Every document keeps one 16-bit fingerprint per paragraph (see
 //! [`super::shingle`]), never the text. A member *lacks* the canonical
 //! paragraphs whose fingerprint it does not have, and *adds* its own
 //! paragraphs whose fingerprint the canonical text does not have. A reworded
 //! paragraph therefore shows up once on each side.
 
 /// Indices into `a` of the fingerprints that `b` does not contain.
-pub(crate) fn missing(a: &[u32], b: &[u32]) -> Vec<usize> {
+pub(crate) fn missing<T: PartialEq>(a: &[T], b: &[T]) -> Vec<usize> {
     a.iter().enumerate().filter(|(_, fp)| !b.contains(fp)).map(|(i, _)| i).collect()
 }
 

@@ -66,6 +66,36 @@ fn densify(sig: &mut [u16], filled: &[bool]) {
     }
 }
 
+/// Number of distinct values in `hashes` (well-mixed 64-bit hashes), with an
+/// open-addressing set: cheaper than sorting for the few hundred shingles of an article.
+pub(crate) fn distinct(hashes: &[u64]) -> usize {
+    let cap = (hashes.len() * 2).next_power_of_two().max(16);
+    let mask = cap - 1;
+    // 0 marks an empty slot; a hash that is 0 is counted separately.
+    let mut slots = vec![0u64; cap];
+    let mut n = 0;
+    let mut zero = false;
+    for &h in hashes {
+        if h == 0 {
+            zero = true;
+            continue;
+        }
+        let mut i = (h >> 20) as usize & mask;
+        loop {
+            match slots.get_mut(i) {
+                Some(s) if *s == 0 => {
+                    *s = h;
+                    n += 1;
+                    break;
+                }
+                Some(s) if *s == h => break,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+    n + usize::from(zero)
+}
+
 /// Number of bins where two signatures agree.
 #[inline]
 pub(crate) fn agreeing_bins(a: &[u16], b: &[u16]) -> usize {
@@ -136,6 +166,14 @@ mod tests {
         let mut a = vec![9; 3];
         signature(&[], 16, &mut a);
         assert_eq!(a, vec![0; 16]);
+    }
+
+    #[test]
+    fn distinct_counts_repeats_once() {
+        assert_eq!(distinct(&[5, 9, 5, 0, 0, 7, 9]), 4);
+        assert_eq!(distinct(&[]), 0);
+        let many: Vec<u64> = (0..1000).map(|i| mix64(i % 300)).collect();
+        assert_eq!(distinct(&many), 300);
     }
 
     #[test]

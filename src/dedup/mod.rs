@@ -111,8 +111,8 @@ impl Default for DedupConfig {
             bins: 64,
             bands: 16,
             rows: 2,
-            resemblance: 0.5,
-            containment: 0.8,
+            resemblance: 0.3,
+            containment: 0.5,
             min_containment_shingles: 20,
             keep_shingles: false,
         }
@@ -149,7 +149,7 @@ impl DedupConfig {
         self
     }
 
-    /// Resemblance (Jaccard) at or above which two texts are copies, in `(0, 1]` (default 0.5).
+    /// Resemblance (Jaccard) at or above which two texts are copies, in `(0, 1]` (default 0.3).
     pub fn resemblance(mut self, threshold: f64) -> DedupConfig {
         self.resemblance = threshold;
         self
@@ -161,7 +161,7 @@ impl DedupConfig {
     }
 
     /// Containment (share of the smaller text's shingles in the larger) at or
-    /// above which two texts are copies, in `(0, 1]` (default 0.8).
+    /// above which two texts are copies, in `(0, 1]` (default 0.5).
     pub fn containment(mut self, threshold: f64) -> DedupConfig {
         self.containment = threshold;
         self
@@ -235,16 +235,17 @@ impl DedupConfig {
         if hashes.is_empty() {
             hashes.extend(shingler.short_text_shingle());
         }
-        hashes.sort_unstable();
-        hashes.dedup();
         let mut signature = Vec::new();
         minhash::signature(&hashes, self.bins, &mut signature);
-        Sketch {
-            signature,
-            shingles: u32::try_from(hashes.len()).unwrap_or(u32::MAX),
-            paragraphs: fingerprints,
-            exact: self.keep_shingles.then_some(hashes),
-        }
+        // The signature ignores repeats; the count and the exact set must not.
+        let (distinct, exact) = if self.keep_shingles {
+            hashes.sort_unstable();
+            hashes.dedup();
+            (hashes.len(), Some(hashes))
+        } else {
+            (minhash::distinct(&hashes), None)
+        };
+        Sketch { signature, shingles: u32::try_from(distinct).unwrap_or(u32::MAX), paragraphs: fingerprints, exact }
     }
 
     /// Sketch a section of `body` (its paragraphs, headline included).
@@ -265,7 +266,7 @@ impl DedupConfig {
 pub struct Sketch {
     signature: Vec<u16>,
     shingles: u32,
-    paragraphs: Vec<u32>,
+    paragraphs: Vec<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     exact: Option<Vec<u64>>,
 }
@@ -461,9 +462,13 @@ pub struct Deduplicator {
     source_lookup: HashMap<String, u32>,
     dates: Vec<i32>,
     shingles: Vec<u32>,
-    signatures: Vec<u16>,
+    /// The `bands × rows` bins the LSH bands read, 16 bits each.
+    band_bins: Vec<u16>,
+    /// The other bins, only used to estimate similarity: their low 8 bits
+    /// (b-bit minwise hashing; chance agreement 1/256 is corrected for).
+    extra_bins: Vec<u8>,
     paragraph_start: Vec<u32>,
-    paragraphs: Vec<u32>,
+    paragraphs: Vec<u16>,
     /// Union-find parent; the root of a story is its member with the smallest id.
     parent: Vec<u32>,
     /// The partner of each document's strongest copy link (itself when it has none).
@@ -495,7 +500,8 @@ impl Deduplicator {
             source_lookup: HashMap::new(),
             dates: Vec::new(),
             shingles: Vec::new(),
-            signatures: Vec::new(),
+            band_bins: Vec::new(),
+            extra_bins: Vec::new(),
             paragraph_start: vec![0],
             paragraphs: Vec::new(),
             parent: Vec::new(),
@@ -590,7 +596,10 @@ impl Deduplicator {
         self.sources.push(source);
         self.dates.push(date.map_or(NO_DATE, |d| chrono::Datelike::num_days_from_ce(&d)));
         self.shingles.push(sketch.shingles);
-        self.signatures.extend_from_slice(&sketch.signature);
+        let banded = self.config.bands * self.config.rows;
+        let (band_part, extra_part) = sketch.signature.split_at(banded.min(sketch.signature.len()));
+        self.band_bins.extend_from_slice(band_part);
+        self.extra_bins.extend(extra_part.iter().map(|&v| v as u8));
         self.paragraphs.extend_from_slice(&sketch.paragraphs);
         self.paragraph_start.push(u32::try_from(self.paragraphs.len()).unwrap_or(u32::MAX));
         self.parent.push(doc);
@@ -604,13 +613,13 @@ impl Deduplicator {
 
         // Candidates: documents agreeing with this one in all rows of some band.
         let mut candidates = Vec::new();
-        let (rows, bins) = (self.config.rows, self.config.bins);
-        let sig = &self.signatures[doc as usize * bins..][..bins];
+        let rows = self.config.rows;
+        let sig = self.band_part(doc);
         for (band, table) in self.tables.iter().enumerate() {
             let values = &sig[band * rows..][..rows];
             table.probe(lsh::band_hash(band, values), |other| {
-                let o = &self.signatures[other as usize * bins..][..bins];
-                if &o[band * rows..][..rows] == values {
+                // An element loop: slice `==` would call `memcmp` for two values.
+                if self.band_part(other)[band * rows..][..rows].iter().zip(values).all(|(a, b)| a == b) {
                     candidates.push(other);
                 }
             });
@@ -619,16 +628,12 @@ impl Deduplicator {
         candidates.dedup();
 
         // Insert into the band tables.
-        for band in 0..self.config.bands {
-            let hash_of = |d: u32| {
-                let s = &self.signatures[d as usize * bins..][..bins];
-                lsh::band_hash(band, &s[band * rows..][..rows])
-            };
-            let h = hash_of(doc);
-            let mut table = std::mem::take(&mut self.tables[band]);
-            table.insert(h, doc, hash_of);
-            self.tables[band] = table;
+        let mut tables = std::mem::take(&mut self.tables);
+        for (band, table) in tables.iter_mut().enumerate() {
+            let hash_of = |d: u32| lsh::band_hash(band, &self.band_part(d)[band * rows..][..rows]);
+            table.insert(hash_of(doc), doc, hash_of);
         }
+        self.tables = tables;
 
         // Verify, link, and report the strongest link.
         let mut strongest: Option<(u32, Similarity)> = None;
@@ -668,9 +673,25 @@ impl Deduplicator {
         i
     }
 
-    fn signature(&self, doc: u32) -> &[u16] {
-        let bins = self.config.bins;
-        self.signatures.get(doc as usize * bins..(doc as usize + 1) * bins).unwrap_or(&[])
+    fn band_part(&self, doc: u32) -> &[u16] {
+        let n = self.config.bands * self.config.rows;
+        self.band_bins.get(doc as usize * n..(doc as usize + 1) * n).unwrap_or(&[])
+    }
+
+    fn extra_part(&self, doc: u32) -> &[u8] {
+        let n = self.config.bins - self.config.bands * self.config.rows;
+        self.extra_bins.get(doc as usize * n..(doc as usize + 1) * n).unwrap_or(&[])
+    }
+
+    /// The Jaccard estimate from the signatures: agreeing 16-bit bins count
+    /// fully; agreeing 8-bit bins are corrected for their 1/256 chance agreement.
+    fn estimated_resemblance(&self, a: u32, b: u32) -> f64 {
+        let full = minhash::agreeing_bins(self.band_part(a), self.band_part(b)) as f64;
+        let (ea, eb) = (self.extra_part(a), self.extra_part(b));
+        let agree = ea.iter().zip(eb).filter(|(x, y)| x == y).count() as f64;
+        let chance = ea.len() as f64 / 256.0;
+        let extra = ((agree - chance) * 256.0 / 255.0).max(0.0);
+        ((full + extra) / self.config.bins as f64).min(1.0)
     }
 
     /// The similarity of two indexed documents: exact when the shingle sets
@@ -683,7 +704,7 @@ impl Deduplicator {
             let union = (na + nb - inter).max(1.0);
             return Similarity { resemblance: inter / union, containment: (inter / smaller).min(1.0) };
         }
-        let j = minhash::agreeing_bins(self.signature(a), self.signature(b)) as f64 / self.config.bins as f64;
+        let j = self.estimated_resemblance(a, b);
         let inter = j * (na + nb) / (1.0 + j);
         Similarity { resemblance: j, containment: (inter / smaller).min(1.0) }
     }
@@ -741,7 +762,7 @@ impl Deduplicator {
         (d != NO_DATE).then(|| NaiveDate::from_num_days_from_ce_opt(d)).flatten()
     }
 
-    fn paragraph_fingerprints(&self, doc: u32) -> &[u32] {
+    fn paragraph_fingerprints(&self, doc: u32) -> &[u16] {
         let start = self.paragraph_start[doc as usize] as usize;
         let end = self.paragraph_start[doc as usize + 1] as usize;
         self.paragraphs.get(start..end).unwrap_or(&[])
@@ -806,7 +827,7 @@ impl Deduplicator {
     /// The document at `doc` as a sketch, for re-adding it elsewhere.
     fn sketch_of(&self, doc: u32) -> Sketch {
         Sketch {
-            signature: self.signature(doc).to_vec(),
+            signature: self.band_part(doc).iter().copied().chain(self.extra_part(doc).iter().map(|&v| u16::from(v))).collect(),
             shingles: self.shingles[doc as usize],
             paragraphs: self.paragraph_fingerprints(doc).to_vec(),
             exact: self.exact.get(doc as usize).cloned(),
@@ -840,7 +861,8 @@ impl Deduplicator {
         cap(&self.sources)
             + cap(&self.dates)
             + cap(&self.shingles)
-            + cap(&self.signatures)
+            + cap(&self.band_bins)
+            + cap(&self.extra_bins)
             + cap(&self.paragraph_start)
             + cap(&self.paragraphs)
             + cap(&self.parent)
@@ -856,7 +878,8 @@ impl Deduplicator {
         self.sources.shrink_to_fit();
         self.dates.shrink_to_fit();
         self.shingles.shrink_to_fit();
-        self.signatures.shrink_to_fit();
+        self.band_bins.shrink_to_fit();
+        self.extra_bins.shrink_to_fit();
         self.paragraph_start.shrink_to_fit();
         self.paragraphs.shrink_to_fit();
         self.parent.shrink_to_fit();

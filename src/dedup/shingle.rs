@@ -23,26 +23,61 @@ pub(crate) fn mix64(mut z: u64) -> u64 {
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01B3;
 
+/// What an ASCII byte is to the tokenizer: `0` separates words, `1` is a
+/// joiner dropped inside a word (apostrophe, full stop), anything else is the
+/// lower-cased byte of a word character.
+const fn ascii_classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if c == b'\'' || c == b'.' || c == b'`' {
+            // The backtick folds to an apostrophe (see `fold_char`).
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+const ASCII: [u8; 128] = ascii_classes();
+
 /// Calls `emit` with the hash of every normalised word token of `text`, in order.
 pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
     let mut h = FNV_OFFSET;
     let mut in_token = false;
-    for c in text.chars() {
-        // ASCII needs no folding except the backtick, which folds to an apostrophe.
-        let c = if c.is_ascii() && c != '`' {
-            c
-        } else {
-            match fold_char(c) {
-                Some(f) => f,
-                None => continue, // invisible format character: ignore entirely
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 128 {
+            // ASCII fast path: one table lookup a byte.
+            i += 1;
+            match ASCII[b as usize] {
+                0 => {
+                    if in_token {
+                        emit(mix64(h));
+                        h = FNV_OFFSET;
+                        in_token = false;
+                    }
+                }
+                1 => {}
+                l => {
+                    h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                    in_token = true;
+                }
             }
-        };
-        if c.is_ascii_alphanumeric() {
-            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-            in_token = true;
-        } else if c.is_ascii() {
-            // An apostrophe or full stop inside a word is dropped; anything else ends the word.
-            if c != '\'' && c != '.' && in_token {
+            continue;
+        }
+        // `i` is always on a character boundary: it advances by whole characters.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        i += c.len_utf8();
+        let Some(c) = fold_char(c) else { continue }; // invisible format character: ignore entirely
+        if c.is_ascii() {
+            // A folded quote, dash or space.
+            if c != '\'' && in_token {
                 emit(mix64(h));
                 h = FNV_OFFSET;
                 in_token = false;
@@ -64,46 +99,51 @@ pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
 }
 
 /// Rolling `k`-shingles over a token stream: feed tokens with [`push`](Shingler::push).
+///
+/// The shingle hash is a polynomial rolling hash of the token hashes
+/// (`Σ tᵢ·B^(k−1−i)` mod 2⁶⁴, updated in O(1) per token) passed through a
+/// finaliser, so its cost does not grow with `k`.
 pub(crate) struct Shingler {
     k: usize,
     ring: [u64; MAX_K],
     seen: usize,
+    rolling: u64,
+    /// `B^k`, to remove the token leaving the window.
+    base_k: u64,
 }
 
 /// The largest shingle size (words) the configuration accepts.
 pub(crate) const MAX_K: usize = 16;
+const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl Shingler {
     pub(crate) fn new(k: usize) -> Shingler {
-        Shingler { k: k.clamp(1, MAX_K), ring: [0; MAX_K], seen: 0 }
+        let k = k.clamp(1, MAX_K);
+        let base_k = (0..k).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+        Shingler { k, ring: [0; MAX_K], seen: 0, rolling: 0, base_k }
     }
 
     /// Add a token; returns the hash of the shingle it completes, if any.
     #[inline]
     pub(crate) fn push(&mut self, token: u64) -> Option<u64> {
-        self.ring[self.seen % self.k] = token;
+        let slot = self.seen % MAX_K;
+        let leaving = if self.seen >= self.k { self.ring[(self.seen - self.k) % MAX_K] } else { 0 };
+        self.ring[slot] = token;
         self.seen += 1;
-        (self.seen >= self.k).then(|| self.current(self.k))
+        self.rolling =
+            self.rolling.wrapping_mul(BASE).wrapping_add(token).wrapping_sub(leaving.wrapping_mul(self.base_k));
+        (self.seen >= self.k).then(|| mix64(self.rolling ^ self.k as u64))
     }
 
     /// For texts shorter than `k` tokens: one shingle of all their tokens.
     pub(crate) fn short_text_shingle(&self) -> Option<u64> {
-        (self.seen > 0 && self.seen < self.k).then(|| self.current(self.seen))
-    }
-
-    fn current(&self, len: usize) -> u64 {
-        // Combine the last `len` tokens in order; rotation makes the position matter.
-        let mut acc = len as u64;
-        for i in 0..len {
-            let t = self.ring[(self.seen - len + i) % self.k];
-            acc = acc.rotate_left(23) ^ t;
-        }
-        mix64(acc ^ 0x5851_F42D_4C95_7F2D)
+        (self.seen > 0 && self.seen < self.k).then(|| mix64(self.rolling ^ self.seen as u64))
     }
 }
 
-/// The fingerprint of a paragraph, built token by token: a hash of its whole
-/// token sequence. Two paragraphs that differ only in case, quote style or
+/// The fingerprint of a paragraph, built token by token: 16 bits of a hash of
+/// its whole token sequence (two different paragraphs collide with chance 2⁻¹⁶,
+/// which at worst hides one changed paragraph from a diff). Two paragraphs that differ only in case, quote style or
 /// punctuation get the same fingerprint.
 #[derive(Debug, Default)]
 pub(crate) struct Fingerprint {
@@ -119,8 +159,8 @@ impl Fingerprint {
     }
 
     /// The fingerprint, or `None` when the paragraph has no words.
-    pub(crate) fn finish(&self) -> Option<u32> {
-        (self.tokens > 0).then_some((self.acc >> 32) as u32)
+    pub(crate) fn finish(&self) -> Option<u16> {
+        (self.tokens > 0).then_some((self.acc >> 48) as u16)
     }
 }
 
@@ -173,6 +213,17 @@ mod tests {
     }
 
     #[test]
+    fn rolling_shingle_equals_shingle_of_the_same_window() {
+        let mut long = Shingler::new(3);
+        let mut short = Shingler::new(3);
+        let seq = [11u64, 22, 33, 44, 55];
+        let from_long: Vec<_> = seq.iter().filter_map(|&t| long.push(t)).collect();
+        let from_short: Vec<_> = seq[2..].iter().filter_map(|&t| short.push(t)).collect();
+        assert_eq!(from_long.len(), 3);
+        assert_eq!(from_long[2], from_short[0], "window 33 44 55 hashes the same whatever came before");
+    }
+
+    #[test]
     fn short_text_gets_one_shingle() {
         let mut s = Shingler::new(5);
         assert_eq!(s.push(7), None);
@@ -182,7 +233,7 @@ mod tests {
         assert_eq!(empty.short_text_shingle(), None);
     }
 
-    fn paragraph_fingerprint(text: &str) -> Option<u32> {
+    fn paragraph_fingerprint(text: &str) -> Option<u16> {
         let mut f = Fingerprint::default();
         for_each_token(text, |t| f.push(t));
         f.finish()
