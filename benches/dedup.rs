@@ -28,7 +28,9 @@ fn main() {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     for &n in &sizes {
         let generated = syndicate::syndicated_corpus(n, 7);
-        for (name, config) in [("signatures", DedupConfig::new()), ("exact sets", DedupConfig::new().keep_shingles(true))] {
+        for (name, config) in
+            [("signatures", DedupConfig::new()), ("exact sets", DedupConfig::new().keep_shingles(true))]
+        {
             let (secs, dedup) = common::best_time(Duration::from_secs(3), || {
                 let d = run(&generated.corpus, &config, threads);
                 assert_eq!(d.len(), n, "every document indexed");

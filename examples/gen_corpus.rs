@@ -27,6 +27,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    eprintln!("wrote {} documents ({:.1} MB) to {corpus} and the truth to {truth}", docs, generated.corpus.len() as f64 / 1e6);
+    eprintln!(
+        "wrote {} documents ({:.1} MB) to {corpus} and the truth to {truth}",
+        docs,
+        generated.corpus.len() as f64 / 1e6
+    );
     ExitCode::SUCCESS
 }

@@ -76,3 +76,299 @@ fn moscow_talks_blurb_copies_form_one_story_and_kashmir_blurb_stays_out() {
     assert_eq!(ids, ["002#1", "002#2"]);
     assert_eq!(stories[0].members[1].source.as_deref(), Some("Asharq Al-Awsat"));
 }
+
+// ---------------------------------------------------------------------------
+// Edit types of syndicated copies, on a wire story written for these tests.
+
+const WIRE: &str = include_str!("data/dedup/wire.txt");
+const SAME_EVENT: &str = include_str!("data/dedup/same_event.txt");
+
+fn date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
+}
+
+fn drop_lines(text: &str, drop: &[usize]) -> String {
+    lines(text).iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, l)| format!("{l}\n")).collect()
+}
+
+fn replace_line(text: &str, at: usize, with: &str) -> String {
+    lines(text).iter().enumerate().map(|(i, l)| format!("{}\n", if i == at { with } else { l })).collect()
+}
+
+fn curly(text: &str) -> String {
+    let mut open = true;
+    let mut out = String::new();
+    let mut prev = ' ';
+    for c in text.chars() {
+        out.push(match c {
+            '"' => {
+                open = !open;
+                if open {
+                    '\u{201D}'
+                } else {
+                    '\u{201C}'
+                }
+            }
+            '\'' if prev.is_alphanumeric() => '\u{2019}',
+            _ => c,
+        });
+        prev = c;
+    }
+    out
+}
+
+struct EditCase {
+    name: &'static str,
+    edit: fn(&str) -> String,
+    /// The canonical member after adding the wire story and the copy.
+    canonical: &'static str,
+    /// What the non-canonical member lacks and adds, as paragraph indices.
+    lacks: &'static [usize],
+    adds: &'static [usize],
+}
+
+const EDITS: &[EditCase] = &[
+    EditCase {
+        name: "new headline",
+        edit: |t| replace_line(t, 0, "Rotterdam strike over"),
+        canonical: "wire",
+        lacks: &[0],
+        adds: &[0],
+    },
+    EditCase {
+        name: "outlet boilerplate, even when compared as text",
+        edit: |t| format!("Harbour Times | Business\nAdvertisement\n{t}Share this article\nComments\n"),
+        canonical: "copy",
+        lacks: &[0, 1, 12, 13],
+        adds: &[],
+    },
+    EditCase {
+        name: "trimmed ending",
+        edit: |t| drop_lines(t, &[7, 8, 9]),
+        canonical: "wire",
+        lacks: &[7, 8, 9],
+        adds: &[],
+    },
+    EditCase { name: "dropped paragraph", edit: |t| drop_lines(t, &[5]), canonical: "wire", lacks: &[5], adds: &[] },
+    EditCase { name: "curly quotes", edit: curly, canonical: "wire", lacks: &[], adds: &[] },
+    EditCase {
+        name: "reworded sentence",
+        edit: |t| {
+            replace_line(
+                t,
+                4,
+                "The operators said jointly that the settlement would \"restore the reliability our customers \
+                 expect\" and that full operations would resume by Wednesday, although clearing the queue of \
+                 vessels could take up to two weeks.",
+            )
+        },
+        canonical: "wire",
+        lacks: &[4],
+        adds: &[4],
+    },
+    EditCase {
+        name: "update with added paragraphs",
+        edit: |t| {
+            format!(
+                "{t}UPDATE: The first of the waiting container ships berthed on Monday afternoon, the port \
+                 authority said, and two more were expected overnight.\nA spokesperson for the operators said \
+                 talks on a separate pension dispute would begin next month.\n"
+            )
+        },
+        canonical: "copy",
+        lacks: &[10, 11],
+        adds: &[],
+    },
+    EditCase {
+        name: "all edits at once",
+        edit: |t| curly(&replace_line(&drop_lines(t, &[5, 8, 9]), 0, "Dockers back at work")),
+        canonical: "wire",
+        lacks: &[0, 5, 8, 9],
+        adds: &[0],
+    },
+];
+
+#[test]
+fn each_edit_type_of_a_syndicated_copy_joins_the_story_with_its_paragraph_diff() {
+    for config in [DedupConfig::new(), DedupConfig::new().keep_shingles(true)] {
+        for case in EDITS {
+            let copy = (case.edit)(WIRE);
+            let mut dedup = Deduplicator::new(config.clone()).unwrap();
+            dedup.add(DocRef::new("wire", WIRE).source(Some("Wire")).date(date("2025-03-03")));
+            let v = dedup.add(DocRef::new("copy", &copy).source(Some("Harbour Times")).date(date("2025-03-04")));
+            assert!(
+                matches!(&v, Verdict::Copy { story, matched, .. } if story == "copy" && matched == "wire"),
+                "{}: {v:?}",
+                case.name
+            );
+            let stories = dedup.stories();
+            assert_eq!(stories.len(), 1, "{}", case.name);
+            let story = &stories[0];
+            assert_eq!(story.canonical, case.canonical, "{}", case.name);
+            let other = story.members.iter().find(|m| m.id != story.canonical).unwrap();
+            let canonical = story.members.iter().find(|m| m.id == story.canonical).unwrap();
+            assert_eq!((other.lacks.as_slice(), other.adds.as_slice()), (case.lacks, case.adds), "{}", case.name);
+            assert!(canonical.lacks.is_empty() && canonical.adds.is_empty(), "{}", case.name);
+            assert_eq!(other.matched, canonical.id);
+            assert_eq!(other.source.as_deref(), Some(if other.id == "wire" { "Wire" } else { "Harbour Times" }));
+        }
+    }
+}
+
+#[test]
+fn different_article_on_the_same_event_is_not_a_copy_even_sharing_a_quote() {
+    for config in [DedupConfig::new(), DedupConfig::new().keep_shingles(true)] {
+        let mut dedup = Deduplicator::new(config).unwrap();
+        dedup.add(DocRef::new("wire", WIRE));
+        let v = dedup.add(DocRef::new("own-words", SAME_EVENT));
+        assert!(matches!(v, Verdict::New { ref story } if story == "own-words"), "{v:?}");
+    }
+}
+
+#[test]
+fn verdict_of_a_copy_names_the_story_and_the_closest_member() {
+    let mut dedup = Deduplicator::default();
+    let trimmed = drop_lines(WIRE, &[8, 9]);
+    let curly_trimmed = curly(&trimmed);
+    assert_eq!(dedup.add(DocRef::new("b-wire", WIRE)).story(), "b-wire");
+    assert_eq!(dedup.add(DocRef::new("c-trimmed", &trimmed)).story(), "b-wire");
+    match dedup.add(DocRef::new("a-curly", &curly_trimmed)) {
+        Verdict::Copy { story, matched, similarity } => {
+            assert_eq!(story, "a-curly", "the smallest member id names the story");
+            assert_eq!(matched, "c-trimmed", "identical after folding quotes");
+            assert_eq!(similarity.resemblance, 1.0);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Laws: order independence, shard merge, serde round trip; on a generated
+// syndicated corpus (clusters of 2–8 copies with every edit type, plus
+// distinct articles on the same topics).
+
+#[path = "../benches/common/mod.rs"]
+#[allow(dead_code)]
+mod common;
+#[path = "../benches/common/syndicate.rs"]
+mod syndicate;
+
+use proptest::prelude::*;
+
+fn generated() -> &'static (String, Vec<(String, u32)>) {
+    static CORPUS: std::sync::OnceLock<(String, Vec<(String, u32)>)> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let g = syndicate::syndicated_corpus(240, 11);
+        (g.corpus, g.truth)
+    })
+}
+
+fn index(docs: &[&dateline::corpus::Document<'_>], config: &DedupConfig) -> Deduplicator {
+    let mut dedup = Deduplicator::new(config.clone()).unwrap();
+    for doc in docs {
+        dedup.add_document(doc);
+    }
+    dedup
+}
+
+#[test]
+fn generated_corpus_copies_are_found_with_full_precision() {
+    let (corpus, truth) = generated();
+    let docs = dateline::corpus::parse(corpus).unwrap();
+    let mut dedup = Deduplicator::default();
+    let verdicts = dedup.add_documents(&docs, 2);
+    assert_eq!(verdicts.len(), 240);
+    let predicted: Vec<Vec<String>> =
+        dedup.stories().iter().map(|s| s.members.iter().map(|m| m.id.clone()).collect()).collect();
+    let (precision, recall, true_pairs, _) = syndicate::pair_scores(truth, &predicted);
+    assert!(true_pairs > 100, "the generator makes clusters: {true_pairs} copy pairs");
+    assert_eq!(precision, 1.0);
+    assert!(recall >= 0.97, "recall {recall}");
+}
+
+#[test]
+fn parallel_batch_gives_the_verdicts_of_one_by_one_adds() {
+    let (corpus, _) = generated();
+    let docs = dateline::corpus::parse(corpus).unwrap();
+    let mut one = Deduplicator::default();
+    let serial: Vec<_> = docs.iter().flat_map(|d| one.add_document(d)).collect();
+    let mut many = Deduplicator::default();
+    assert_eq!(many.add_documents(&docs, 3), serial);
+    assert_eq!(many.stories(), one.stories());
+}
+
+#[test]
+fn serde_round_trip_keeps_the_stories_and_later_verdicts() {
+    let (corpus, _) = generated();
+    let docs = dateline::corpus::parse(corpus).unwrap();
+    let (first, rest) = docs.split_at(150);
+    let mut dedup = Deduplicator::default();
+    dedup.add_documents(first, 2);
+    let json = serde_json::to_string(&dedup).unwrap();
+    let mut loaded: Deduplicator = serde_json::from_str(&json).unwrap();
+    assert_eq!(loaded.stories(), dedup.stories());
+    assert_eq!(loaded.add_documents(rest, 2), dedup.add_documents(rest, 2));
+    assert_eq!(loaded.stories(), dedup.stories());
+}
+
+#[test]
+fn malformed_index_is_a_deserialisation_error_not_a_panic() {
+    let mut dedup = Deduplicator::default();
+    dedup.add(DocRef::new("a", WIRE));
+    let json = serde_json::to_string(&dedup).unwrap();
+    let short_signature = json.replacen("\"signature\":[", "\"signature\":[1,", 1);
+    assert!(serde_json::from_str::<Deduplicator>(&short_signature).is_err());
+    let bad_config = json.replacen("\"bins\":64", "\"bins\":0", 1);
+    assert!(serde_json::from_str::<Deduplicator>(&bad_config).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn stories_do_not_depend_on_input_order(order in Just((0..240usize).collect::<Vec<_>>()).prop_shuffle()) {
+        let (corpus, _) = generated();
+        let docs = dateline::corpus::parse(corpus).unwrap();
+        let config = DedupConfig::new();
+        let in_order: Vec<_> = docs.iter().collect();
+        let shuffled: Vec<_> = order.iter().map(|&i| &docs[i]).collect();
+        let expected = index(&in_order, &config).stories();
+        prop_assert!(expected.len() > 20);
+        prop_assert_eq!(index(&shuffled, &config).stories(), expected);
+    }
+
+    #[test]
+    fn merging_shard_indexes_equals_one_pass(
+        shard_of in prop::collection::vec(0..3usize, 240),
+        exact in any::<bool>(),
+    ) {
+        let (corpus, _) = generated();
+        let docs = dateline::corpus::parse(corpus).unwrap();
+        let config = DedupConfig::new().keep_shingles(exact);
+        let all: Vec<_> = docs.iter().collect();
+        let one_pass = index(&all, &config);
+        let mut shards: Vec<Deduplicator> = (0..3)
+            .map(|s| {
+                let part: Vec<_> = docs.iter().zip(&shard_of).filter(|(_, &k)| k == s).map(|(d, _)| d).collect();
+                index(&part, &config)
+            })
+            .collect();
+        let mut merged = shards.remove(0);
+        for shard in shards {
+            merged.merge(shard).unwrap();
+        }
+        prop_assert_eq!(merged.len(), one_pass.len());
+        prop_assert_eq!(merged.stories(), one_pass.stories());
+    }
+}
+
+#[test]
+fn merging_indexes_of_different_configurations_is_an_error() {
+    let mut a = Deduplicator::default();
+    let b = Deduplicator::new(DedupConfig::new().resemblance(0.9)).unwrap();
+    assert!(a.merge(b).is_err());
+}

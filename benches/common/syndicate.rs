@@ -35,10 +35,64 @@ impl Syndicated {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "that", "for", "on", "with", "as", "was", "by", "it", "at", "from", "is",
-    "said", "his", "have", "be", "has", "were", "had", "not", "are", "this", "an", "which", "after", "but", "their",
-    "they", "been", "would", "who", "its", "more", "will", "also", "over", "than", "about", "into", "up", "its",
-    "other", "when", "there", "some", "could", "two", "new", "last", "first", "year", "officials", "government",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "for",
+    "on",
+    "with",
+    "as",
+    "was",
+    "by",
+    "it",
+    "at",
+    "from",
+    "is",
+    "said",
+    "his",
+    "have",
+    "be",
+    "has",
+    "were",
+    "had",
+    "not",
+    "are",
+    "this",
+    "an",
+    "which",
+    "after",
+    "but",
+    "their",
+    "they",
+    "been",
+    "would",
+    "who",
+    "its",
+    "more",
+    "will",
+    "also",
+    "over",
+    "than",
+    "about",
+    "into",
+    "up",
+    "its",
+    "other",
+    "when",
+    "there",
+    "some",
+    "could",
+    "two",
+    "new",
+    "last",
+    "first",
+    "year",
+    "officials",
+    "government",
 ];
 const SYLLABLES: &[&str] = &[
     "ka", "ro", "mi", "sen", "tal", "ve", "dor", "lu", "pra", "nes", "qui", "bal", "tor", "fi", "gan", "hel", "jo",
@@ -220,12 +274,28 @@ struct Outlet {
 fn outlets(rng: &mut Rng, vocab: &Vocabulary, n: usize) -> Vec<Outlet> {
     (0..n)
         .map(|_| {
-            let name = format!("{} {}", capitalise(vocab.zipf(rng)), rng.word(&["News", "Times", "Post", "Daily", "Herald", "Live", "24"]));
+            let name = format!(
+                "{} {}",
+                capitalise(vocab.zipf(rng)),
+                rng.word(&["News", "Times", "Post", "Daily", "Herald", "Live", "24"])
+            );
             let header = (0..1 + rng.below(3))
-                .map(|i| if i == 0 { format!("{name} | {}", rng.word(&["World", "Politics", "Europe", "Asia"])) } else { rng.word(BOILERPLATE).to_string() })
+                .map(|i| {
+                    if i == 0 {
+                        format!("{name} | {}", rng.word(&["World", "Politics", "Europe", "Asia"]))
+                    } else {
+                        rng.word(BOILERPLATE).to_string()
+                    }
+                })
                 .collect();
             let footer = (0..2 + rng.below(4))
-                .map(|i| if i == 0 { format!("\u{a9} 2025 {name}. All rights reserved.") } else { rng.word(BOILERPLATE).to_string() })
+                .map(|i| {
+                    if i == 0 {
+                        format!("\u{a9} 2025 {name}. All rights reserved.")
+                    } else {
+                        rng.word(BOILERPLATE).to_string()
+                    }
+                })
                 .collect();
             Outlet { name, header, footer }
         })

@@ -827,7 +827,12 @@ impl Deduplicator {
     /// The document at `doc` as a sketch, for re-adding it elsewhere.
     fn sketch_of(&self, doc: u32) -> Sketch {
         Sketch {
-            signature: self.band_part(doc).iter().copied().chain(self.extra_part(doc).iter().map(|&v| u16::from(v))).collect(),
+            signature: self
+                .band_part(doc)
+                .iter()
+                .copied()
+                .chain(self.extra_part(doc).iter().map(|&v| u16::from(v)))
+                .collect(),
             shingles: self.shingles[doc as usize],
             paragraphs: self.paragraph_fingerprints(doc).to_vec(),
             exact: self.exact.get(doc as usize).cloned(),
