@@ -252,7 +252,6 @@ fn verdict_of_a_copy_names_the_story_and_the_closest_member() {
 // distinct articles on the same topics).
 
 #[path = "../benches/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 #[path = "../benches/common/syndicate.rs"]
 mod syndicate;
