@@ -552,17 +552,18 @@ impl Deduplicator {
         Ok(self.insert(id, source, date, sketch))
     }
 
+    /// Add a text sketched by [`DedupConfig::sketch_document`]; fails as
+    /// [`add_sketch`](Deduplicator::add_sketch) does.
+    pub fn add_sketched(&mut self, text: SketchedText) -> Result<Verdict> {
+        self.add_sketch(&text.id, text.source.as_deref(), text.date, text.sketch)
+    }
+
     /// Add a corpus document: its main text and each related-story blurb
     /// (id `<name>#<number>`, source the blurb's outlet), as found by
     /// [`crate::text::analyze`]. Returns each added id with its verdict.
     pub fn add_document(&mut self, doc: &Document<'_>) -> Vec<(String, Verdict)> {
-        sketch_document(&self.config, doc)
-            .into_iter()
-            .map(|s| {
-                let v = self.insert(&s.id, s.source.as_deref(), s.date, s.sketch);
-                (s.id, v)
-            })
-            .collect()
+        let texts = self.config.sketch_document(doc);
+        texts.into_iter().map(|s| (s.id.clone(), self.insert(&s.id, s.source.as_deref(), s.date, s.sketch))).collect()
     }
 
     /// Add many corpus documents (as [`add_document`](Deduplicator::add_document)),
@@ -575,7 +576,7 @@ impl Deduplicator {
         parallel_ordered(
             docs,
             threads,
-            |doc| sketch_document(&config, doc),
+            |doc| config.sketch_document(doc),
             |batch| {
                 for s in batch.into_iter().flatten() {
                     let v = self.insert(&s.id, s.source.as_deref(), s.date, s.sketch);
@@ -893,34 +894,45 @@ impl Deduplicator {
     }
 }
 
-/// One sketched text of a corpus document: the page's main text or a blurb.
-struct SketchedDoc {
-    id: String,
-    source: Option<String>,
-    date: Option<NaiveDate>,
-    sketch: Sketch,
+/// One sketched text of a corpus document (its main text or a blurb), ready
+/// to add with [`Deduplicator::add_sketched`]. Made by [`DedupConfig::sketch_document`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SketchedText {
+    /// The text's id: the document name, or `<name>#<number>` for a blurb.
+    pub id: String,
+    /// The outlet: the document's `source`, or the blurb's own outlet.
+    pub source: Option<String>,
+    /// The document's publication date.
+    pub date: Option<NaiveDate>,
+    /// The sketch of its article text.
+    pub sketch: Sketch,
 }
 
-fn sketch_document(config: &DedupConfig, doc: &Document<'_>) -> Vec<SketchedDoc> {
-    let body: &str = &doc.body;
-    let structure = crate::text::analyze(body, doc.meta.title());
-    let date = doc.meta.date();
-    let mut out = Vec::with_capacity(1 + structure.blurbs.len());
-    out.push(SketchedDoc {
-        id: doc.name.to_string(),
-        source: doc.meta.source().map(str::to_string),
-        date,
-        sketch: config.sketch_section(body, &structure.main),
-    });
-    for blurb in &structure.blurbs {
-        out.push(SketchedDoc {
-            id: format!("{}#{}", doc.name, blurb.number),
-            source: blurb.outlet.map(|o| o.slice(body).to_string()),
+impl DedupConfig {
+    /// Analyse a corpus document with [`crate::text::analyze`] and sketch its
+    /// main text and each related-story blurb: the work of
+    /// [`Deduplicator::add_document`] that can run on any thread.
+    pub fn sketch_document(&self, doc: &Document<'_>) -> Vec<SketchedText> {
+        let body: &str = &doc.body;
+        let structure = crate::text::analyze(body, doc.meta.title());
+        let date = doc.meta.date();
+        let mut out = Vec::with_capacity(1 + structure.blurbs.len());
+        out.push(SketchedText {
+            id: doc.name.to_string(),
+            source: doc.meta.source().map(str::to_string),
             date,
-            sketch: config.sketch_section(body, &blurb.section),
+            sketch: self.sketch_section(body, &structure.main),
         });
+        for blurb in &structure.blurbs {
+            out.push(SketchedText {
+                id: format!("{}#{}", doc.name, blurb.number),
+                source: blurb.outlet.map(|o| o.slice(body).to_string()),
+                date,
+                sketch: self.sketch_section(body, &blurb.section),
+            });
+        }
+        out
     }
-    out
 }
 
 /// Map `work` over `items` on `threads` threads in blocks, handing each
