@@ -612,6 +612,10 @@ impl<'a> Run<'a> {
         let frame = |used_hi| Frame { source, cue: (i, ce), addressee, used: (frame_lo.min(i), used_hi) };
         if p.words_in(c, content_end) == 0 {
             // `CONTENT, X said.`: the content is the sentence before the speaker.
+            // `X said:` at the end of a paragraph introduces the next paragraph's quote.
+            if c >= p.toks.len() && p.punct(c - 1) == Some(':') {
+                return Some((frame(c), Vec::new()));
+            }
             let Source::Np(np, None) = source else { return None };
             let start = if inverted { i } else { np.start };
             if start > lo && p.punct(start - 1) == Some(',') {
@@ -620,10 +624,6 @@ impl<'a> Run<'a> {
                     return None;
                 }
                 return Some((frame(c), vec![trim(self.body, p.content_span(lo, end)?)]));
-            }
-            // `X said:` at the end of a paragraph introduces the next paragraph's quote.
-            if c >= p.toks.len() && p.punct(c - 1) == Some(':') {
-                return Some((frame(c), Vec::new()));
             }
             return None;
         }
