@@ -73,6 +73,9 @@ pub(crate) enum Keyword {
     Around,
     At,
     For,
+    As,
+    Current,
+    Thousand,
     Noon,
     Midnight,
     /// The `s` of a possessive `'s`.
@@ -116,6 +119,12 @@ pub(crate) struct Entry {
     pub cue: Option<Cue>,
     /// Tense cue that needs a following "to"/"for".
     pub cue_to: Option<Cue>,
+    /// Tense cue of a plan ("planned", "scheduled"), with or without "to".
+    pub cue_plan: Option<Cue>,
+    /// "soon"/"early" of "as soon as", "as early as".
+    pub soon: bool,
+    /// A prefix glued to a year with a hyphen: "mid-1996", "post-1959".
+    pub year_prefix: bool,
     pub opener: Option<Opener>,
     pub count_noun: bool,
     pub not_weekday_before: bool,
@@ -178,6 +187,9 @@ impl Lexicon {
                 "part" => e.part = true,
                 "cue" => e.cue = cue(value),
                 "cue_to" => e.cue_to = cue(value),
+                "cue_plan" => e.cue_plan = cue(value),
+                "soon" => e.soon = true,
+                "year_prefix" => e.year_prefix = true,
                 "clause" => e.opener = if value == "bound" { Some(Opener::Bound) } else { Some(Opener::Sub) },
                 "count_noun" => e.count_noun = true,
                 "not_weekday_before" => e.not_weekday_before = true,
@@ -283,6 +295,9 @@ fn keyword(v: &str) -> Option<Keyword> {
         "around" => Around,
         "at" => At,
         "for" => For,
+        "as" => As,
+        "current" => Current,
+        "thousand" => Thousand,
         "noon" => Noon,
         "midnight" => Midnight,
         "s" => S,
@@ -303,9 +318,9 @@ mod tests {
                 "month" | "month_abbr" | "weekday" | "weekday_abbr" | "number" | "ordinal" => parse_number(cols[2]) > 0,
                 "unit" => unit(cols[2]).is_some(),
                 "keyword" => keyword(cols[2]).is_some(),
-                "cue" | "cue_to" => cue(cols[2]).is_some(),
+                "cue" | "cue_to" | "cue_plan" => cue(cols[2]).is_some(),
                 "clause" => matches!(cols[2], "bound" | "sub"),
-                "part" | "count_noun" | "not_weekday_before" | "not_weekday_after" => true,
+                "part" | "soon" | "year_prefix" | "count_noun" | "not_weekday_before" | "not_weekday_after" => true,
                 _ => false,
             };
             assert!(ok, "line {line:?} has an unknown category or value");

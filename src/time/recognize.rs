@@ -159,6 +159,9 @@ pub(crate) struct Partial {
     pub day: Option<u32>,
     /// "last November" / "next April" / "this September".
     pub shift: Shift,
+    /// "June last year" (-1), "April next year" (1), "October this year" (0): the year
+    /// relative to the reference's.
+    pub year_offset: Option<i32>,
 }
 
 /// A modifier that picks which occurrence of a month or weekday is meant.
@@ -279,11 +282,12 @@ impl Toks<'_> {
         if i > 0 && self.glued(i) {
             match self.punct(i - 1) {
                 Some('$' | '€' | '£' | '#' | '¥') => return None,
-                // "Su-2025", "555-2025"; but "2016-2018" is a range.
+                // "Su-2025", "555-2025"; but "2016-2018" is a range and "mid-1996" a year.
                 Some('-' | '/')
                     if i >= 2
                         && self.glued(i - 1)
-                        && (self.case(i - 2).is_some() || self.plain_num(i - 2).is_some_and(|(_, d)| d != 4)) =>
+                        && (self.case(i - 2).is_some() && !self.entry(i - 2).is_some_and(|e| e.year_prefix)
+                            || self.plain_num(i - 2).is_some_and(|(_, d)| d != 4)) =>
                 {
                     return None
                 }
@@ -302,6 +306,44 @@ impl Toks<'_> {
             _ => None,
         }
     }
+    /// "this year" (0), "last year" (-1), "next year" (1) at `i`.
+    fn year_deictic(&self, i: usize) -> Option<i32> {
+        if self.entry(i + 1)?.unit != Some(Unit::Year) {
+            return None;
+        }
+        match self.kw(i)? {
+            Keyword::This => Some(0),
+            Keyword::Last => Some(-1),
+            Keyword::Next => Some(1),
+            _ => None,
+        }
+    }
+    /// A year said in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+    fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
+        let hundreds = u32::from(self.entry(i)?.number);
+        if hundreds == 2 && self.is_kw(i + 1, Keyword::Thousand) {
+            let mut j = i + 2;
+            if self.is_kw(j, Keyword::And) {
+                j += 1;
+            }
+            return Some(match self.entry(j).map(|e| e.number).filter(|&n| n > 0 && n < 20) {
+                Some(n) => (j + 1, 2000 + i32::from(n)),
+                None => (i + 2, 2000),
+            });
+        }
+        if !(10..=20).contains(&hundreds) {
+            return None;
+        }
+        let tens = u32::from(self.entry(i + 1)?.number);
+        if !(10..=90).contains(&tens) {
+            return None;
+        }
+        let (j, units) = match (self.is_punct(i + 2, '-') && self.glued(i + 2), self.entry(i + 3).map(|e| e.number)) {
+            (true, Some(u @ 1..=9)) if tens >= 20 => (i + 4, u32::from(u)),
+            _ => (i + 2, 0),
+        };
+        Some((j, (hundreds * 100 + tens + units) as i32))
+    }
     fn part_of_day(&self, i: usize) -> bool {
         self.entry(i).is_some_and(|e| e.part)
     }
@@ -310,7 +352,8 @@ impl Toks<'_> {
 /// Whether a month name standing alone at `i` is a date ("in May", "since March")
 /// rather than the modal verb, the verb "march" or a surname ("Theresa May").
 fn month_alone_is_date(t: &Toks, i: usize) -> bool {
-    if i == 0 {
+    // "Jan Kavan": an abbreviation stands for a month only with its full stop.
+    if i == 0 || t.entry(i).is_some_and(|e| e.abbr) && !t.is_punct(i + 1, '.') {
         return false;
     }
     matches!(
@@ -339,7 +382,8 @@ fn month_alone_is_date(t: &Toks, i: usize) -> bool {
                 | Keyword::Around
                 | Keyword::Coming
         )
-    ) || t.is_punct(i - 1, '-') && t.is_kw(i.wrapping_sub(2), Keyword::Mid)
+    ) || t.is_punct(i - 1, '-')
+        && matches!(t.kw(i.wrapping_sub(2)), Some(Keyword::Mid | Keyword::Early | Keyword::Late))
 }
 
 /// Full and partial calendar dates starting at `i`, without ranges.
@@ -408,12 +452,22 @@ fn calendar(t: &Toks, i: usize) -> Option<(usize, Partial)> {
                         Partial { year: Some(y), month: Some(m), day: Some(d), ..Partial::default() },
                     ));
                 }
+                if let Some(off) = t.year_deictic(j + 1) {
+                    let p = Partial { month: Some(m), day: Some(d), year_offset: Some(off), ..Partial::default() };
+                    return Some((j + 3, p));
+                }
                 return Some((j + 1, Partial { month: Some(m), day: Some(d), ..Partial::default() }));
             }
         }
         let k = if t.is_punct(j, ',') || t.is_kw(j, Keyword::Of) { j + 1 } else { j };
         if let Some(y) = t.year(k) {
             return Some((k + 1, Partial { year: Some(y), month: Some(m), ..Partial::default() }));
+        }
+        if let Some((end, y)) = t.spoken_year(k) {
+            return Some((end, Partial { year: Some(y), month: Some(m), ..Partial::default() }));
+        }
+        if let Some(off) = t.year_deictic(j) {
+            return Some((j + 2, Partial { month: Some(m), year_offset: Some(off), ..Partial::default() }));
         }
         if month_alone_is_date(t, i) {
             return Some((j, Partial { month: Some(m), ..Partial::default() }));
@@ -434,6 +488,9 @@ fn calendar(t: &Toks, i: usize) -> Option<(usize, Partial)> {
             return Some((k, Partial { month: Some(m), day: Some(d), ..Partial::default() }));
         }
         return None;
+    }
+    if let Some((end, y)) = t.spoken_year(i) {
+        return Some((end, Partial { year: Some(y), ..Partial::default() }));
     }
     // A bare year; far from the present only after a preposition ("in 1066"), so that
     // "flight 1234" stays a number.
@@ -568,8 +625,36 @@ fn deictic(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
         _ => i,
     };
     let with_part = |end: usize| if t.part_of_day(end) { end + 1 } else { end };
+    let calendar_unit = |k: usize| t.entry(k)?.unit.filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year));
     match t.kw(at)? {
+        // "today's youth", "today's world": the possessive is generic ("nowadays'").
+        Keyword::Today if t.is_punct(at + 1, '\'') && t.is_kw(at + 2, Keyword::S) => None,
         Keyword::Today => Some((i, with_part(at + 1), Meaning::DayOffset(0, DayRule::Deictic))),
+        // "earlier in the year", "later in the month".
+        Keyword::Earlier | Keyword::Later if t.is_kw(at + 1, Keyword::In) && t.is_kw(at + 2, Keyword::The) => {
+            let unit = calendar_unit(at + 3)?;
+            Some((i, at + 4, Meaning::Calendar(unit, 0)))
+        }
+        // "the current year", "the current fiscal year", "the end of the year", "the end of this month".
+        Keyword::The => {
+            let mut k = at + 1;
+            match t.kw(k)? {
+                Keyword::Current => {
+                    k += 1;
+                    if t.is_kw(k, Keyword::Fiscal) {
+                        k += 1;
+                    }
+                }
+                Keyword::End | Keyword::Beginning | Keyword::Start
+                    if t.is_kw(k + 1, Keyword::Of) && matches!(t.kw(k + 2), Some(Keyword::The | Keyword::This)) =>
+                {
+                    k += 3;
+                }
+                _ => return None,
+            }
+            let unit = calendar_unit(k)?;
+            Some((i, k + 1, Meaning::Calendar(unit, 0)))
+        }
         Keyword::Yesterday => Some((i, with_part(at + 1), Meaning::DayOffset(-1, DayRule::Deictic))),
         Keyword::Tomorrow => Some((i, with_part(at + 1), Meaning::DayOffset(1, DayRule::Deictic))),
         Keyword::Tonight => Some((i, at + 1, Meaning::DayOffset(0, DayRule::PartOfDay))),
@@ -618,8 +703,8 @@ fn month_modified(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
         Keyword::Next | Keyword::Coming => (Shift::Next, i + 1),
         Keyword::This => (Shift::This, i + 1),
         Keyword::Earlier | Keyword::Later if t.is_kw(i + 1, Keyword::In) => (Shift::None, i + 2),
+        Keyword::Early | Keyword::Late | Keyword::Mid if t.is_punct(i + 1, '-') => (Shift::None, i + 2),
         Keyword::Early | Keyword::Late => (Shift::None, i + 1),
-        Keyword::Mid if t.is_punct(i + 1, '-') => (Shift::None, i + 2),
         _ => return None,
     };
     let (m, j) = t.month(at)?;
@@ -689,6 +774,9 @@ pub(crate) fn candidates(toks: &[Tok], out: &mut Vec<Candidate>) {
 /// The flag says the cue is firm: a verb right next to the expression.
 pub(crate) fn tense(toks: &[Tok], body: &str, first: usize, last: usize) -> Option<(Cue, bool)> {
     let t = Toks(toks);
+    if as_soon_as(&t, first) {
+        return Some((Cue::Future, true));
+    }
     let (ss, se) = bounds(&t, first, last, |i| t.ends_sentence(i));
     let (cs, ce) = bounds(&t, first, last, |i| t.ends_sentence(i) || t.ends_clause(i));
     find_cue(&t, body, first, last, cs.max(ss), ce.min(se)).or_else(|| find_cue(&t, body, first, last, ss, se))
@@ -742,14 +830,32 @@ fn cue_at(t: &Toks, body: &str, i: usize) -> Option<(Cue, u8)> {
     let tok = t.0.get(i)?;
     let Kind::Word { entry, case } = tok.kind else { return None };
     if let Some(e) = entry {
-        if let Some(c) = e.cue_to {
-            // "set to", "scheduled for"; "scheduled a conference" says nothing either way.
-            return matches!(t.kw(i + 1), Some(Keyword::To | Keyword::For)).then_some((c, 2));
+        let to_follows = matches!(t.kw(i + 1), Some(Keyword::To | Keyword::For));
+        let plan = e.cue_plan.or(e.cue_to.filter(|_| to_follows));
+        if let Some(c) = plan {
+            // "was scheduled to", "had been due to": a plan that lies in the past.
+            let past_aux = (i.saturating_sub(2)..i).any(|j| t.entry(j).is_some_and(|p| p.cue == Some(Cue::Past)));
+            return Some((if past_aux { Cue::Past } else { c }, 2));
+        }
+        if e.cue_to.is_some() {
+            return None;
+        }
+        // "is to resume trading", "are to meet": a scheduled future.
+        if e.cue == Some(Cue::Present) && t.is_kw(i + 1, Keyword::To) {
+            return Some((Cue::Future, 2));
         }
         return e.cue.map(|c| (c, 2));
     }
     let w = body.get(tok.start..tok.end)?;
-    (case == Case::Lower && w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed")).then_some((Cue::Past, 1))
+    (case == Case::Lower && w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed")).then_some((Cue::Past, 2))
+}
+
+/// "as soon as" / "as early as" right before token `first`: a future bound.
+fn as_soon_as(t: &Toks, first: usize) -> bool {
+    first >= 3
+        && t.entry(first - 2).is_some_and(|e| e.soon)
+        && t.is_kw(first - 1, Keyword::As)
+        && t.is_kw(first - 3, Keyword::As)
 }
 
 fn find_cue(t: &Toks, body: &str, first: usize, last: usize, cs: usize, ce: usize) -> Option<(Cue, bool)> {

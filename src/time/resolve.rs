@@ -124,6 +124,12 @@ fn partial(
     reference: Option<NaiveDate>,
     tense: Option<(Cue, bool)>,
 ) -> Result<(Point, Rule), &'static str> {
+    if let (None, Some(off)) = (p.year, p.year_offset) {
+        // "June last year": the year is counted from the reference's, the rest is as written.
+        let r = reference.ok_or(NO_REFERENCE)?;
+        let p = Partial { year: Some(r.year() + off), year_offset: None, ..p };
+        return partial(p, reference, tense).map(|(point, _)| (point, Rule::Deictic));
+    }
     match (p.year, p.month, p.day) {
         (Some(y), Some(m), Some(d)) => {
             NaiveDate::from_ymd_opt(y, m, d).map(|d| (Point::Day(d), Rule::Explicit)).ok_or(NO_SUCH_DATE)
