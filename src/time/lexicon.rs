@@ -2,19 +2,24 @@
 //! and grammar keywords, tense cues and clause openers, loaded once from
 //! `data/time/lexicon.tsv`.
 //!
-//! Lookup never allocates: a token is lower-cased into a stack buffer and
-//! looked up in a hash map keyed by `&'static str` slices of the data file.
-//! A per-first-letter bit mask of entry lengths rejects most words before
-//! they are hashed.
+//! Lookup never allocates: a word's lower-cased bytes are packed into a
+//! `u128` (one copy and one OR), and that key is looked up in a
+//! small open-addressing table (no string comparison, no UTF-8 check). A
+//! per-first-letter bit mask of entry lengths rejects most words before they
+//! are hashed. Lexicon words are at most 16 bytes long.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/time/lexicon.tsv");
 
 /// Longest word the lexicon can hold; longer tokens are never looked up.
-const MAX_LEN: usize = 24;
+const MAX_LEN: usize = 16;
+
+/// Pack lower-cased ASCII byte `b` at position `n` (< [`MAX_LEN`]) of a key.
+fn pack(key: u128, n: usize, b: u8) -> u128 {
+    key | u128::from(b.to_ascii_lowercase()) << (8 * n)
+}
 
 /// A duration unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,26 +136,17 @@ pub(crate) struct Entry {
     pub not_weekday_after: bool,
 }
 
-/// FxHash: the lexicon's keys are short ASCII words, where SipHash costs
-/// more than the rest of the lookup.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 pub(crate) struct Lexicon {
-    map: HashMap<&'static str, Entry, BuildHasherDefault<Fx>>,
+    /// Open addressing, power-of-two size; key 0 marks an empty slot.
+    table: Vec<(u128, Entry)>,
     /// For each first letter a–z, bit `n` set when some entry has length `n`.
     lengths: [u32; 26],
+}
+
+#[inline]
+fn slot(key: u128, mask: usize) -> usize {
+    let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize & mask
 }
 
 fn parse_number(v: &str) -> u8 {
@@ -159,7 +155,7 @@ fn parse_number(v: &str) -> u8 {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut map: HashMap<&'static str, Entry, BuildHasherDefault<Fx>> = HashMap::default();
+        let mut map: HashMap<&'static str, Entry> = HashMap::new();
         let mut lengths = [0u32; 26];
         for line in DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -196,31 +192,60 @@ impl Lexicon {
                 "not_weekday_after" => e.not_weekday_after = true,
                 _ => {}
             }
-            if let Some(&first) = word.as_bytes().first() {
-                if first.is_ascii_lowercase() && word.len() <= MAX_LEN {
-                    lengths[usize::from(first - b'a')] |= 1 << word.len();
-                }
-            }
         }
-        Lexicon { map, lengths }
+        let size = (map.len() * 4).next_power_of_two();
+        let mut table = vec![(0u128, Entry::default()); size];
+        for (word, entry) in map {
+            let bytes = word.as_bytes();
+            let Some(&first) = bytes.first().filter(|f| f.is_ascii_lowercase()) else { continue };
+            if bytes.len() > MAX_LEN || !word.is_ascii() {
+                continue;
+            }
+            lengths[usize::from(first - b'a')] |= 1 << bytes.len();
+            let key = bytes.iter().enumerate().fold(0, |k, (n, &b)| pack(k, n, b));
+            let mut i = slot(key, size - 1);
+            while table[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table[i] = (key, entry);
+        }
+        Lexicon { table, lengths }
     }
 
-    /// The entry for an ASCII word, compared case-insensitively.
+    /// The entry for a key packed with [`pack`].
+    #[inline]
+    fn get_packed(&self, key: u128) -> Option<Entry> {
+        let mask = self.table.len() - 1;
+        let mut i = slot(key, mask);
+        loop {
+            let (k, e) = self.table[i];
+            if k == key {
+                return Some(e);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The entry for a word of ASCII letters, compared case-insensitively.
+    #[inline]
     pub(crate) fn get(&self, word: &[u8]) -> Option<Entry> {
-        let n = word.len();
+        let len = word.len();
         let first = word.first()?.to_ascii_lowercase();
-        if n > MAX_LEN || !first.is_ascii_lowercase() || self.lengths[usize::from(first - b'a')] & (1 << n) == 0 {
+        if len > MAX_LEN || !first.is_ascii_lowercase() || self.lengths[usize::from(first - b'a')] & (1 << len) == 0 {
             return None;
         }
         let mut buf = [0u8; MAX_LEN];
-        let lower = buf.get_mut(..n)?;
-        for (d, s) in lower.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        let key = std::str::from_utf8(lower).ok()?;
-        self.map.get(key).copied()
+        buf.get_mut(..len)?.copy_from_slice(word);
+        // Setting bit 5 of each letter lower-cases ASCII letters (and only letters reach here).
+        let key = u128::from_le_bytes(buf) | (LOWER_BITS & (u128::MAX >> (8 * (MAX_LEN - len))));
+        self.get_packed(key)
     }
 }
+
+const LOWER_BITS: u128 = 0x2020_2020_2020_2020_2020_2020_2020_2020;
 
 /// The lexicon, loaded on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {

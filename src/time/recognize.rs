@@ -109,9 +109,11 @@ pub(crate) fn tokenize(text: &str, base: usize, out: &mut Vec<Tok>) {
             }
             // Letters glued to non-ASCII letters ("Zelenskyy’s" is fine, "Ağrı" is one word).
             let mut foreign = false;
-            while let Some(ch) = text.get(i..).and_then(|r| r.chars().next()).filter(|ch| ch.is_alphabetic()) {
-                foreign = true;
-                i += ch.len_utf8();
+            if b.get(i).is_some_and(|x| !x.is_ascii()) {
+                while let Some(ch) = text.get(i..).and_then(|r| r.chars().next()).filter(|ch| ch.is_alphabetic()) {
+                    foreign = true;
+                    i += ch.len_utf8();
+                }
             }
             let word = &b[start..i];
             let case = if upper == 0 {
