@@ -1,13 +1,13 @@
 //! From one document's analysis to dated statements, and from statements of
 //! many documents to events (see the [module docs](super) for the rules).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{content_word, Conflict, Event, Evidence, Quote, Source, Timeline};
+use super::{content_word, Conflict, Event, Evidence, FastMap, Quote, Source, Timeline};
 use crate::claims::{Claim, ClaimKind};
 use crate::gazetteer::{Kind, Mention};
 use crate::text::Section;
@@ -22,6 +22,10 @@ pub const MERGE_MIN_OVERLAP: f64 = 0.5;
 pub const CONFLICT_MIN_SHARED: usize = 3;
 /// A sentence needs at least this many content words and entity mentions to be a statement.
 const MIN_CONTENT: usize = 3;
+/// How many earlier statements per shared item a statement is compared with.
+const MAX_POSTINGS: usize = 32;
+/// How many later-starting overlapping events an event is checked against for conflicts.
+const MAX_CONFLICT_CANDIDATES: usize = 1024;
 /// A clause shorter than this many words is shown as its whole sentence.
 const MIN_CLAUSE_WORDS: usize = 4;
 /// Words that open a new clause: a date's clause stops before them.
@@ -83,11 +87,10 @@ fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Whether two statements' items say they are about the same happening.
-fn same_happening(a: &[String], b: &[String]) -> bool {
-    let n = shared(a, b);
-    let smaller = a.len().min(b.len());
-    n >= MERGE_MIN_SHARED || (n >= 1 && n as f64 >= MERGE_MIN_OVERLAP * smaller as f64)
+/// Whether two statements with `a_len` and `b_len` items, `n` of them
+/// shared, are about the same happening.
+fn merges(n: usize, a_len: usize, b_len: usize) -> bool {
+    n >= MERGE_MIN_SHARED || (n >= 1 && n as f64 >= MERGE_MIN_OVERLAP * a_len.min(b_len) as f64)
 }
 
 /// The dated statements of one section of `body` (a page's main text or a blurb).
@@ -113,6 +116,12 @@ pub fn statements(
         let quote = key_quote(document, &sent_claims);
         let claim_date = sent_claims.iter().find_map(|c| c.date);
         let sent_times: Vec<Span> = times.iter().filter(|t| in_span(t.span)).map(|t| t.span).collect();
+        let has_date = anchors.get(i).copied().flatten().is_some()
+            || claim_date.is_some()
+            || times.iter().any(|t| in_span(t.span) && t.value.is_some());
+        if !has_date {
+            continue;
+        }
         let words = words_outside(body, span, &sent_mentions, &sent_times);
         // A statement needs content besides its date: a bare "33 minutes ago"
         // or "Thursday, April 10" line is not a happening.
@@ -309,14 +318,30 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
         by_date.entry(s.date).or_default().push(i);
     }
     for group in by_date.values() {
-        for (x, &a) in group.iter().enumerate() {
-            for &b in &group[x + 1..] {
-                if same_happening(&items[a], &items[b]) {
+        // Candidates through shared items, not all pairs: an item's postings
+        // list holds the group's earlier statements containing it (the most
+        // recent MAX_POSTINGS of them, which bounds the cost on big corpora).
+        let mut postings: FastMap<&str, Vec<usize>> = FastMap::default();
+        let mut shared_with: FastMap<usize, usize> = FastMap::default();
+        for &a in group {
+            shared_with.clear();
+            for t in &items[a] {
+                if let Some(list) = postings.get(t.as_str()) {
+                    for &b in list.iter().rev().take(MAX_POSTINGS) {
+                        *shared_with.entry(b).or_insert(0) += 1;
+                    }
+                }
+            }
+            for (&b, &n) in &shared_with {
+                if merges(n, items[a].len(), items[b].len()) {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     if ra != rb {
                         parent[ra.max(rb)] = ra.min(rb);
                     }
                 }
+            }
+            for t in &items[a] {
+                postings.entry(t.as_str()).or_default().push(a);
             }
         }
     }
@@ -332,25 +357,29 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
     let mut profiles = Vec::with_capacity(clusters.len());
     for (n, members) in clusters.iter().enumerate() {
         let rep = representative(members, &statements, &items);
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
         let mut sources: Vec<Source> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut venues: Vec<String> = Vec::new();
         let mut words: Vec<String> = Vec::new();
         for &i in members {
             let s = &statements[i];
             for e in &s.entities {
-                match counts.iter_mut().find(|(id, _, _)| id == e) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((e.clone(), 1, counts.len())),
-                }
+                let first = counts.len();
+                counts.entry(e.as_str()).or_insert((0, first)).0 += 1;
             }
-            let src = source_of(&s.document);
-            if !sources.iter().any(|x| x.id == src.id) {
-                sources.push(src);
+            if !seen.contains(&s.document) {
+                let src = source_of(&s.document);
+                seen.extend(src.copies.iter().cloned());
+                seen.insert(s.document.clone());
+                if !sources.iter().any(|x| x.id == src.id) {
+                    sources.push(src);
+                }
             }
             venues.extend(s.venues.iter().cloned());
             words.extend(s.words.iter().cloned());
         }
+        let mut counts: Vec<(&str, usize, usize)> = counts.into_iter().map(|(e, (c, f))| (e, c, f)).collect();
         counts.sort_by_key(|(_, c, first)| (std::cmp::Reverse(*c), *first));
         venues.sort_unstable();
         venues.dedup();
@@ -364,7 +393,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
             id: format!("e{}", n + 1),
             date: Some(statements[rep].date),
             text: statements[rep].text.clone(),
-            entities: counts.into_iter().map(|(id, _, _)| id).collect(),
+            entities: counts.into_iter().map(|(id, _, _)| id.to_string()).collect(),
             sources: sources.iter().map(|s| s.id.clone()).collect(),
             conflicts: Vec::new(),
             provenance: sources,
@@ -387,8 +416,15 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
 /// The statement shown for a cluster: a sentence's own anchor before a
 /// clause, then the one sharing most with the others, then the first reported.
 fn representative(members: &[usize], statements: &[Statement], items: &[Vec<String>]) -> usize {
-    let score =
-        |i: usize| -> usize { members.iter().filter(|&&j| j != i).map(|&j| shared(&items[i], &items[j])).sum() };
+    // Items shared with the others, summed over the others: an item in `k`
+    // members contributes `k - 1` to each of them.
+    let mut count: FastMap<&str, usize> = FastMap::default();
+    for &i in members {
+        for t in &items[i] {
+            *count.entry(t.as_str()).or_insert(0) += 1;
+        }
+    }
+    let score = |i: usize| -> usize { items[i].iter().map(|t| count.get(t.as_str()).map_or(0, |k| k - 1)).sum() };
     let mut best = members[0];
     let mut best_key = (statements[best].main, score(best));
     for &i in &members[1..] {
@@ -413,7 +449,8 @@ fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)])
     cands.sort();
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (x, &(_, a_end, a)) in cands.iter().enumerate() {
-        for &(b_start, _, b) in &cands[x + 1..] {
+        // Bounded per event so that a year-long event in a big corpus costs O(1).
+        for &(b_start, _, b) in cands[x + 1..].iter().take(MAX_CONFLICT_CANDIDATES) {
             if b_start > a_end {
                 break;
             }

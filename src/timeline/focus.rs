@@ -23,12 +23,9 @@
 //! filtered: the user chose them. Cost: one hash-map update per page term and
 //! one lookup per blurb term.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::content_word;
+use super::{content_word, FastMap};
 use crate::gazetteer::Mention;
 use crate::text::Section;
 use crate::Span;
@@ -45,7 +42,7 @@ pub fn terms(body: &str, section: &Section, mentions: &[Mention]) -> Vec<String>
     let mut ms = mentions.iter().peekable();
     for sentence in &section.sentences {
         let text = sentence.span.slice(body);
-        for (i, w) in text.unicode_word_indices() {
+        for (i, w) in super::word_indices(text) {
             let s = Span::new(sentence.span.start + i, sentence.span.start + i + w.len());
             while ms.peek().is_some_and(|m| m.span.end <= s.start) {
                 ms.next();
@@ -66,7 +63,7 @@ pub fn terms(body: &str, section: &Section, mentions: &[Mention]) -> Vec<String>
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pages: u32,
-    df: HashMap<String, u32>,
+    df: FastMap<String, u32>,
 }
 
 impl Profile {
@@ -79,7 +76,12 @@ impl Profile {
     pub fn add_page(&mut self, terms: &[String]) {
         self.pages += 1;
         for t in terms {
-            *self.df.entry(t.clone()).or_insert(0) += 1;
+            match self.df.get_mut(t.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.df.insert(t.clone(), 1);
+                }
+            }
         }
     }
 

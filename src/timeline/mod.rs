@@ -47,7 +47,6 @@
 //! measured by `cargo bench --bench timeline`.
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::time::TimeValue;
 
@@ -154,12 +153,11 @@ const STOPWORDS: &str = include_str!("stopwords.txt");
 const SYNONYMS: &str = include_str!("synonyms.txt");
 
 /// The canonical word of a synonym group (`synonyms.txt`), or `w` itself.
-fn canonical(w: String) -> String {
-    use std::collections::HashMap;
+fn canonical(w: &str) -> String {
     use std::sync::OnceLock;
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static MAP: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for line in SYNONYMS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let mut words = line.split_whitespace();
             if let Some(head) = words.next() {
@@ -170,18 +168,16 @@ fn canonical(w: String) -> String {
         }
         m
     });
-    match map.get(w.as_str()) {
-        Some(head) => (*head).to_string(),
-        None => w,
-    }
+    map.get(w).copied().unwrap_or(w).to_string()
 }
 
 fn is_stopword(w: &str) -> bool {
-    use std::collections::HashSet;
     use std::sync::OnceLock;
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
-        .contains(w)
+    static SET: OnceLock<FastMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| (l, ())).collect()
+    })
+    .contains_key(w)
 }
 
 /// The content words of `text`: lower-cased, possessives and plural `s`
@@ -193,29 +189,101 @@ fn is_stopword(w: &str) -> bool {
 /// assert_eq!(w, ["consulate", "round", "russia", "talk", "two"]);
 /// ```
 pub fn content_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text.unicode_words().filter_map(content_word).collect();
+    let mut out: Vec<String> = word_indices(text).filter_map(|(_, w)| content_word(w)).collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
+/// Words of `text` with their byte offsets: maximal runs of letters and
+/// digits, with an apostrophe inside a word kept ("Russia's"). Cheaper than
+/// full Unicode word segmentation and enough for content words.
+pub(crate) fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word(c) {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word(c) {
+                chars.next();
+                continue;
+            }
+            // An apostrophe between letters stays inside the word.
+            if c == '\'' || c == '\u{2019}' {
+                let mut look = chars.clone();
+                look.next();
+                if look.peek().is_some_and(|&(_, n)| is_word(n)) {
+                    chars.next();
+                    continue;
+                }
+            }
+            end = i;
+            break;
+        }
+        text.get(start..end).map(|w| (start, w))
+    })
+}
+
 /// One word's content form, or `None` for a stop word.
 pub(crate) fn content_word(w: &str) -> Option<String> {
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
-    if w.chars().count() < 3 || w.chars().any(|c| c.is_ascii_digit()) {
+    if w.len() < 3 || w.bytes().any(|b| b.is_ascii_digit()) || w.chars().nth(2).is_none() {
         return None;
     }
-    let lower = w.to_lowercase();
+    // Lower-case ASCII words on the stack: most words of news text are
+    // ASCII and most are stop words, so this skips an allocation per word.
+    let mut buf = [0u8; 24];
+    let lower: std::borrow::Cow<'_, str> = match buf.get_mut(..w.len()) {
+        Some(b) if w.is_ascii() => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(b).ok()?)
+        }
+        _ => std::borrow::Cow::Owned(w.to_lowercase()),
+    };
     if is_stopword(&lower) {
         return None;
     }
     // Crude plural folding: "rounds" ~ "round", but not "process" or "us".
     let stem = match lower.strip_suffix('s') {
-        Some(s) if s.len() >= 3 && !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i') => s.to_string(),
-        _ => lower,
+        Some(s) if s.len() >= 3 && !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i') => s,
+        _ => &lower,
     };
-    (!is_stopword(&stem)).then(|| canonical(stem))
+    (!is_stopword(stem)).then(|| canonical(stem))
 }
+
+/// A fast, non-cryptographic hasher (FxHash's multiply-rotate) for the
+/// timeline's short string keys; the keys are not attacker-chosen bulk data.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -227,6 +295,10 @@ mod tests {
         assert_eq!(content_words("discussions, negotiations"), ["talk"]);
         assert_eq!(content_words("process status"), ["process", "status"]);
         assert_eq!(content_words(""), Vec::<String>::new());
+        assert_eq!(
+            content_words("Russia\u{2019}s full-scale ’quoted’ invasion"),
+            ["full", "invade", "quoted", "russia", "scale"]
+        );
     }
 
     #[test]
