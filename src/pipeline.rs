@@ -79,8 +79,8 @@ impl PipelineBuilder {
         self
     }
 
-    /// The score a related-story blurb needs to join the timeline, `0.0..=1.0`
-    /// (default [`focus::DEFAULT_THRESHOLD`]; see [`focus`]).
+    /// The share of the pages' median focus score a related-story blurb needs
+    /// to join the timeline, `0.0..=1.0` (default [`focus::DEFAULT_THRESHOLD`]; see [`focus`]).
     pub fn focus_threshold(mut self, threshold: f64) -> Self {
         self.focus_threshold = threshold;
         self
@@ -389,6 +389,7 @@ impl<'p> Session<'p> {
             let statements = build::statements(&a.id, body, &a.section, &a.mentions, &a.times, &a.claims);
             let terms = focus::terms(body, &a.section, &a.mentions);
             if a.is_blurb() {
+                self.profile.add_blurb(&terms);
                 self.pending.push((a.id.clone(), Some(terms), statements));
             } else {
                 self.profile.add_page(&terms);
@@ -450,10 +451,11 @@ impl<'p> Session<'p> {
         };
         let threshold = self.pipeline.focus_threshold;
         let profile = &self.profile;
+        let median = profile.page_median();
         let mut off_focus = Vec::new();
         let mut statements: Vec<Statement> = Vec::new();
         for (id, terms, s) in self.pending {
-            if terms.as_ref().map_or(true, |t| profile.belongs(t, threshold)) {
+            if terms.as_ref().map_or(true, |t| profile.belongs_given_median(t, threshold, median)) {
                 statements.extend(s);
             } else {
                 off_focus.push(id);

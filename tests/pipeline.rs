@@ -13,7 +13,6 @@ fn pipeline() -> Pipeline {
 }
 
 #[test]
-#[ignore = "needs the structure stage's blurbs on main"]
 fn pages_come_first_and_blurbs_get_page_hash_number_ids_with_their_parent() {
     let docs = dateline::corpus::parse(SEEDS).expect("bundled corpus parses");
     let p = pipeline();
