@@ -281,6 +281,42 @@ impl Sketch {
     pub fn paragraphs(&self) -> usize {
         self.paragraphs.len()
     }
+
+    /// The similarity of two sketches made with `config`, as the index
+    /// computes it: on the exact shingle sets when both sketches have them,
+    /// otherwise estimated from the signatures with the bins the index keeps
+    /// (16 bits for the banded bins, 8 bits for the others).
+    pub fn similarity(&self, other: &Sketch, config: &DedupConfig) -> Similarity {
+        if let (Some(a), Some(b)) = (&self.exact, &other.exact) {
+            return exact_similarity(a, b, self.shingles, other.shingles);
+        }
+        let banded = (config.bands * config.rows).min(self.signature.len());
+        let (band_a, extra_a) = self.signature.split_at(banded);
+        let (band_b, extra_b) = other.signature.split_at(banded.min(other.signature.len()));
+        let full = minhash::agreeing_bins(band_a, band_b);
+        let extra = extra_a.iter().zip(extra_b).filter(|(x, y)| **x as u8 == **y as u8).count();
+        estimated_similarity(config.bins, full, extra, extra_a.len(), self.shingles, other.shingles)
+    }
+}
+
+/// Similarity from signature agreement: agreeing 16-bit bins count fully;
+/// agreeing 8-bit bins are corrected for their 1/256 chance agreement. The
+/// intersection follows from `J = |A ∩ B| / (|A| + |B| − |A ∩ B|)`.
+fn estimated_similarity(bins: usize, full: usize, extra: usize, extra_len: usize, na: u32, nb: u32) -> Similarity {
+    let chance = extra_len as f64 / 256.0;
+    let extra = ((extra as f64 - chance) * 256.0 / 255.0).max(0.0);
+    let j = ((full as f64 + extra) / bins.max(1) as f64).min(1.0);
+    let (na, nb) = (f64::from(na), f64::from(nb));
+    let inter = j * (na + nb) / (1.0 + j);
+    Similarity { resemblance: j, containment: (inter / na.min(nb).max(1.0)).min(1.0) }
+}
+
+/// Similarity computed on the exact shingle sets (sorted, deduplicated).
+fn exact_similarity(a: &[u64], b: &[u64], na: u32, nb: u32) -> Similarity {
+    let inter = minhash::intersection_size(a, b) as f64;
+    let (na, nb) = (f64::from(na), f64::from(nb));
+    let union = (na + nb - inter).max(1.0);
+    Similarity { resemblance: inter / union, containment: (inter / na.min(nb).max(1.0)).min(1.0) }
 }
 
 /// How similar two texts are.
@@ -684,30 +720,17 @@ impl Deduplicator {
         self.extra_bins.get(doc as usize * n..(doc as usize + 1) * n).unwrap_or(&[])
     }
 
-    /// The Jaccard estimate from the signatures: agreeing 16-bit bins count
-    /// fully; agreeing 8-bit bins are corrected for their 1/256 chance agreement.
-    fn estimated_resemblance(&self, a: u32, b: u32) -> f64 {
-        let full = minhash::agreeing_bins(self.band_part(a), self.band_part(b)) as f64;
-        let (ea, eb) = (self.extra_part(a), self.extra_part(b));
-        let agree = ea.iter().zip(eb).filter(|(x, y)| x == y).count() as f64;
-        let chance = ea.len() as f64 / 256.0;
-        let extra = ((agree - chance) * 256.0 / 255.0).max(0.0);
-        ((full + extra) / self.config.bins as f64).min(1.0)
-    }
-
     /// The similarity of two indexed documents: exact when the shingle sets
     /// are kept, estimated from the signatures otherwise. Symmetric.
     fn similarity(&self, a: u32, b: u32) -> Similarity {
-        let (na, nb) = (f64::from(self.shingles[a as usize]), f64::from(self.shingles[b as usize]));
-        let smaller = na.min(nb).max(1.0);
+        let (na, nb) = (self.shingles[a as usize], self.shingles[b as usize]);
         if let (Some(ea), Some(eb)) = (self.exact.get(a as usize), self.exact.get(b as usize)) {
-            let inter = minhash::intersection_size(ea, eb) as f64;
-            let union = (na + nb - inter).max(1.0);
-            return Similarity { resemblance: inter / union, containment: (inter / smaller).min(1.0) };
+            return exact_similarity(ea, eb, na, nb);
         }
-        let j = self.estimated_resemblance(a, b);
-        let inter = j * (na + nb) / (1.0 + j);
-        Similarity { resemblance: j, containment: (inter / smaller).min(1.0) }
+        let full = minhash::agreeing_bins(self.band_part(a), self.band_part(b));
+        let (ea, eb) = (self.extra_part(a), self.extra_part(b));
+        let extra = ea.iter().zip(eb).filter(|(x, y)| x == y).count();
+        estimated_similarity(self.config.bins, full, extra, ea.len(), na, nb)
     }
 
     /// Whether link `a` is stronger than link `b`: higher resemblance, then
