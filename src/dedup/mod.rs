@@ -596,7 +596,7 @@ impl Deduplicator {
 
     /// Add a corpus document: its main text and each related-story blurb
     /// (id `<name>#<number>`, source the blurb's outlet), as found by
-    /// [`crate::text::analyze`]. Returns each added id with its verdict.
+    /// [`crate::text::analyze_paragraphs`]. Returns each added id with its verdict.
     pub fn add_document(&mut self, doc: &Document<'_>) -> Vec<(String, Verdict)> {
         let texts = self.config.sketch_document(doc);
         texts.into_iter().map(|s| (s.id.clone(), self.insert(&s.id, s.source.as_deref(), s.date, s.sketch))).collect()
@@ -932,12 +932,13 @@ pub struct SketchedText {
 }
 
 impl DedupConfig {
-    /// Analyse a corpus document with [`crate::text::analyze`] and sketch its
+    /// Analyse a corpus document with [`crate::text::analyze_paragraphs`] and sketch its
     /// main text and each related-story blurb: the work of
     /// [`Deduplicator::add_document`] that can run on any thread.
     pub fn sketch_document(&self, doc: &Document<'_>) -> Vec<SketchedText> {
         let body: &str = &doc.body;
-        let structure = crate::text::analyze(body, doc.meta.title());
+        // Dedup compares paragraphs only; sentence segmentation would be most of the cost.
+        let structure = crate::text::analyze_paragraphs(body, doc.meta.title());
         let date = doc.meta.date();
         let mut out = Vec::with_capacity(1 + structure.blurbs.len());
         out.push(SketchedText {

@@ -306,3 +306,20 @@ impl Structure {
 pub fn analyze(body: &str, title: Option<&str>) -> Structure {
     structure::analyze(body, title)
 }
+
+/// [`analyze`] without sentence segmentation: the same headline, paragraphs,
+/// boilerplate regions and blurbs, with every [`Section::sentences`] left
+/// empty. For stages that only compare paragraphs (dedup), where sentence
+/// segmentation would be most of the cost.
+///
+/// ```
+/// let body = "Talks resume in Istanbul\nDiplomats met on Thursday. Mr. Darchiev led the talks.\nShare this article\n";
+/// let full = dateline::text::analyze(body, None);
+/// let fast = dateline::text::analyze_paragraphs(body, None);
+/// assert_eq!(fast.main.paragraphs, full.main.paragraphs);
+/// assert_eq!(fast.regions, full.regions);
+/// assert!(fast.main.sentences.is_empty());
+/// ```
+pub fn analyze_paragraphs(body: &str, title: Option<&str>) -> Structure {
+    structure::analyze_with(body, title, false)
+}

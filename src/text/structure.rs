@@ -44,6 +44,8 @@ enum Role {
 
 struct Page<'a> {
     body: &'a str,
+    /// Whether sections get their sentences (see `analyze_paragraphs`).
+    sentences: bool,
     lines: Vec<Line>,
     feats: Vec<Features>,
     role: Vec<Role>,
@@ -59,10 +61,15 @@ impl Page<'_> {
 }
 
 pub(crate) fn analyze(body: &str, title: Option<&str>) -> Structure {
+    analyze_with(body, title, true)
+}
+
+/// `analyze`, with the sentence segmentation of each section only when `sentences`.
+pub(crate) fn analyze_with(body: &str, title: Option<&str>, sentences: bool) -> Structure {
     let lines = segment::logical_lines(body);
     let feats: Vec<Features> = lines.iter().map(|l| Features::of(l.span.slice(body))).collect();
     let role = vec![Role::Unset; lines.len()];
-    let mut page = Page { body, lines, feats, role };
+    let mut page = Page { body, sentences, lines, feats, role };
     let n = page.lines.len();
 
     let tail = find_tail(&mut page);
@@ -361,18 +368,21 @@ fn finish(page: &Page, number: usize, d: Draft) -> Blurb {
         age: d.age,
         timestamp: d.timestamp,
         label: d.label,
-        section: section(page.body, headline, &text),
+        section: section(page, headline, &text),
     }
 }
 
 /// A section from its headline and text paragraphs.
-fn section(body: &str, headline: Option<Span>, text: &[Span]) -> Section {
+fn section(page: &Page, headline: Option<Span>, text: &[Span]) -> Section {
     let mut s = Section { headline, ..Section::default() };
     let mut spans = Vec::new();
     for (k, &p) in headline.iter().chain(text).enumerate() {
         s.paragraphs.push(Paragraph { span: p });
+        if !page.sentences {
+            continue;
+        }
         spans.clear();
-        segment::sentences_into(body, p, &mut spans);
+        segment::sentences_into(page.body, p, &mut spans);
         s.sentences.extend(spans.iter().map(|&span| Sentence { span, paragraph: k }));
     }
     s
@@ -384,7 +394,7 @@ fn build(page: &Page, headline: Option<usize>, blurbs: Vec<Blurb>) -> Structure 
     let text: Vec<usize> = (0..n).filter(|&i| page.role[i] == Role::Text).collect();
     let lede = text.iter().copied().find(|&i| page.f(i).prose).or(text.first().copied());
     let spans: Vec<Span> = text.iter().map(|&i| page.lines[i].span).collect();
-    let main = section(page.body, headline.map(|h| page.lines[h].span), &spans);
+    let main = section(page, headline.map(|h| page.lines[h].span), &spans);
 
     let mut regions: Vec<Region> = Vec::new();
     let mut i = 0;
