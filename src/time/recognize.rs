@@ -718,6 +718,13 @@ fn month_modified(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
     if let Some(y) = t.year(k) {
         return Some((i, k + 1, Meaning::Date(Partial { year: Some(y), month: Some(m), ..Partial::default() })));
     }
+    if let Some(off) = t.year_deictic(j) {
+        return Some((
+            i,
+            j + 2,
+            Meaning::Date(Partial { month: Some(m), year_offset: Some(off), ..Partial::default() }),
+        ));
+    }
     Some((i, j, Meaning::Date(Partial { month: Some(m), shift, ..Partial::default() })))
 }
 

@@ -267,3 +267,104 @@ fn ago(r: NaiveDate, n: u32, unit: Unit) -> Option<TimeValue> {
 pub(crate) fn age_meaning(m: &Meaning) -> bool {
     matches!(m, Meaning::Ago(..) | Meaning::DayOffset(..))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn weekday_in_past_clause_resolves_to_latest_on_or_before_reference() {
+        for offset in 0..14 {
+            let r = day(2025, 4, 1) + Days::new(offset);
+            for wd in 1..=7u8 {
+                let got = weekday(r, wd, Shift::None, Some(Cue::Past)).unwrap();
+                assert_eq!(got.weekday().number_from_monday(), u32::from(wd));
+                assert!(got <= r && (r - got).num_days() < 7, "{r} {wd} -> {got}");
+            }
+        }
+    }
+
+    #[test]
+    fn weekday_in_future_clause_resolves_to_next_on_or_after_reference() {
+        for offset in 0..14 {
+            let r = day(2025, 4, 1) + Days::new(offset);
+            for wd in 1..=7u8 {
+                let got = weekday(r, wd, Shift::None, Some(Cue::Future)).unwrap();
+                assert_eq!(got.weekday().number_from_monday(), u32::from(wd));
+                assert!(got >= r && (got - r).num_days() < 7, "{r} {wd} -> {got}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_and_next_weekday_exclude_the_reference_day() {
+        let wed = day(2025, 4, 9);
+        assert_eq!(weekday(wed, 3, Shift::Last, None), Some(day(2025, 4, 2)));
+        assert_eq!(weekday(wed, 3, Shift::Next, None), Some(day(2025, 4, 16)));
+        assert_eq!(weekday(wed, 1, Shift::This, None), Some(day(2025, 4, 7)));
+        assert_eq!(weekday(wed, 7, Shift::This, None), Some(day(2025, 4, 13)));
+    }
+
+    #[test]
+    fn month_day_takes_the_year_its_tense_asks_for() {
+        let r = Some(day(2025, 4, 9));
+        let p = Partial { month: Some(12), day: Some(15), ..Partial::default() };
+        let past = partial(p, r, Some((Cue::Past, true))).unwrap();
+        assert_eq!(past, (Point::Day(day(2024, 12, 15)), Rule::YearFromReference));
+        let future = partial(p, r, Some((Cue::Future, true))).unwrap();
+        assert_eq!(future.0, Point::Day(day(2025, 12, 15)));
+        // No cue: the nearest occurrence.
+        assert_eq!(partial(p, r, None).unwrap().0, Point::Day(day(2024, 12, 15)));
+    }
+
+    #[test]
+    fn loose_cue_does_not_push_a_date_half_a_year_away() {
+        // "said the boy must return by Jan. 14", written on Jan. 7.
+        let r = Some(day(2000, 1, 7));
+        let p = Partial { month: Some(1), day: Some(14), ..Partial::default() };
+        assert_eq!(partial(p, r, Some((Cue::Past, false))).unwrap().0, Point::Day(day(2000, 1, 14)));
+        assert_eq!(partial(p, r, Some((Cue::Past, true))).unwrap().0, Point::Day(day(1999, 1, 14)));
+    }
+
+    #[test]
+    fn range_end_inherits_year_and_rolls_over() {
+        let r = Some(day(2025, 6, 25));
+        let nov = Partial { month: Some(11), ..Partial::default() };
+        let feb = Partial { month: Some(2), ..Partial::default() };
+        let (v, _) = range(nov, feb, r, Some((Cue::Past, true))).unwrap();
+        assert_eq!(v.to_string(), "2024-11/2025-02");
+        let y1 = Partial { year: Some(2018), ..Partial::default() };
+        let y0 = Partial { year: Some(2016), ..Partial::default() };
+        assert_eq!(range(y1, y0, r, None), Err(BACKWARDS));
+    }
+
+    #[test]
+    fn ages_count_back_in_their_unit() {
+        let r = day(2025, 3, 31);
+        assert_eq!(ago(r, 33, Unit::Minute), Some(TimeValue::Day(r)));
+        assert_eq!(ago(r, 49, Unit::Hour), Some(TimeValue::Day(day(2025, 3, 29))));
+        assert_eq!(ago(r, 2, Unit::Week), Some(TimeValue::Day(day(2025, 3, 17))));
+        assert_eq!(ago(r, 1, Unit::Month), Some(TimeValue::Month { year: 2025, month: 2 }));
+        assert_eq!(ago(r, 2, Unit::Decade), Some(TimeValue::Year(2005)));
+    }
+
+    #[test]
+    fn calendar_weeks_run_monday_to_sunday() {
+        let sun = day(2025, 4, 13);
+        assert_eq!(calendar(sun, Unit::Week, 0).unwrap().to_string(), "2025-04-07/2025-04-13");
+        assert_eq!(calendar(sun, Unit::Weekend, -1).unwrap().to_string(), "2025-04-05/2025-04-06");
+        assert_eq!(calendar(day(2025, 1, 15), Unit::Month, -1), Some(TimeValue::Month { year: 2024, month: 12 }));
+    }
+
+    #[test]
+    fn relative_meanings_without_reference_are_unresolved() {
+        assert_eq!(resolve(&Meaning::Weekday(4, Shift::None), None, None), Err(NO_REFERENCE));
+        assert_eq!(resolve(&Meaning::Ago(None, Unit::Day), Some(day(2025, 1, 1)), None), Err(VAGUE));
+        let explicit = Meaning::Date(Partial { year: Some(2022), ..Partial::default() });
+        assert_eq!(resolve(&explicit, None, None), Ok((TimeValue::Year(2022), Rule::Explicit)));
+    }
+}
