@@ -34,6 +34,8 @@ def ensure_venv():
         return
     if not os.path.exists(PY):
         subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    # The virtualenv is shared with the other comparison scripts: install what is missing.
+    if subprocess.run([PY, "-c", "import dateparser"], capture_output=True).returncode != 0:
         subprocess.run([PY, "-m", "pip", "install", "-q", "dateparser"], check=True)
     os.execv(PY, [PY] + sys.argv)
 
