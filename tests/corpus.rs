@@ -339,6 +339,30 @@ fn duplicate_policies_error_keep_or_rename() {
     }
 }
 
+#[test]
+fn streaming_reader_reads_no_further_than_the_next_header_line() {
+    // Memory is bounded by the largest document because the reader never
+    // reads past the header that ends the current one (plus its buffer).
+    let text = common::news_corpus(300_000, 3);
+    let docs = corpus::parse(&text).unwrap();
+    let mut reader = Reader::from_reader(std::io::BufReader::with_capacity(64, std::io::Cursor::new(text.as_bytes())));
+    let mut end_of_next_header = 0;
+    for (i, doc) in docs.iter().enumerate() {
+        assert_eq!(&reader.read_document().unwrap().unwrap(), doc);
+        let next = docs.get(i + 1).map(|d| format!("\n==> {} <==\n", d.name));
+        end_of_next_header = match next {
+            Some(h) => text[end_of_next_header..].find(&h).map(|at| end_of_next_header + at + h.len()).unwrap(),
+            None => text.len(),
+        };
+        let consumed = reader.get_ref().get_ref().position() as usize;
+        assert!(
+            consumed <= end_of_next_header + 64,
+            "document {i}: read {consumed} bytes, header ends at {end_of_next_header}"
+        );
+    }
+    assert!(reader.read_document().unwrap().is_none());
+}
+
 /// A source that fails with an I/O error after its bytes run out.
 struct FailingAfter<'a>(&'a [u8]);
 
