@@ -37,10 +37,8 @@ fuzz_target!(|data: &[u8]| {
     // The round-trip law on whatever documents the input held.
     let docs: Vec<Document<'static>> = streamed(data, DuplicatePolicy::KeepAll, true).into_iter().flatten().collect();
     if let Ok(text) = corpus::to_string(&docs) {
-        let back: Vec<Document<'_>> = ReaderBuilder::new()
-            .duplicates(DuplicatePolicy::KeepAll)
-            .parse(&text)
-            .expect("written corpus reads back");
+        let back: Vec<Document<'_>> =
+            ReaderBuilder::new().duplicates(DuplicatePolicy::KeepAll).parse(&text).expect("written corpus reads back");
         assert_eq!(back, docs, "read(write(docs)) != docs");
     }
 });
