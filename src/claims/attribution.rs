@@ -83,7 +83,7 @@ impl<'a> Para<'a> {
         let mut qcur = 0;
         while let Some(c) = char_at(pos) {
             let len = c.len_utf8();
-            if c.is_whitespace() || quotes::is_quote_char(c) {
+            if c.is_whitespace() || c == '`' || quotes::is_quote_char(c) {
                 pos += len;
                 continue;
             }
@@ -101,7 +101,7 @@ impl<'a> Para<'a> {
                     let after = char_at(pos + n.len_utf8());
                     let inner = match n {
                         '\'' | '\u{2019}' | '-' | '&' => after.is_some_and(word_char),
-                        '.' => after.is_some_and(char::is_alphabetic),
+                        '.' => after.is_some_and(|a| a.is_alphabetic() || (c.is_ascii_digit() && a.is_ascii_digit())),
                         ',' => c.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
                         _ => false,
                     };
@@ -134,7 +134,7 @@ impl<'a> Para<'a> {
                 Some(prev) => {
                     let stop = !prev.word
                         && matches!(text.get(prev.span.start - base..), Some(r) if r.starts_with(['.', '!', '?', '\u{2026}']));
-                    prev.clause + u32::from(prev.sent != sent || (stop && (cap || c.is_ascii_digit())))
+                    prev.clause + u32::from(prev.sent != sent || (stop && cap))
                 }
             };
             toks.push(Tok { span: Span::new(at, base + pos), word, cap, quote, sent, clause });
@@ -198,7 +198,7 @@ impl<'a> Para<'a> {
         self.toks.get(i).is_some_and(|t| t.quote.is_none())
     }
 
-    fn punct(&self, i: usize) -> Option<char> {
+    pub(crate) fn punct(&self, i: usize) -> Option<char> {
         let t = self.toks.get(i)?;
         if t.word {
             return None;
@@ -257,6 +257,44 @@ impl<'a> Para<'a> {
             || self.has(i, WordClass::Skip)
             || (!t.cap && lc.len() > 4 && lc.ends_with("ly"))
             || (matches!(lc, "on" | "last" | "this" | "next" | "earlier" | "in") && self.is_time(i + 1))
+    }
+
+    /// Tokens that may stand between a cue and its content: times and adverbs.
+    fn skippable_after(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let lc = self.lower(i);
+        t.word
+            && t.quote.is_none()
+            && (self.is_time(i)
+                || self.has(i, WordClass::Adv)
+                || (!t.cap && lc.len() > 4 && lc.ends_with("ly"))
+                || (matches!(lc, "on" | "last" | "this" | "next" | "earlier" | "in") && self.is_time(i + 1)))
+    }
+
+    /// Token index after a parenthesis opening at `i` ("(D-Wis.)"), or `i`.
+    fn skip_paren(&self, i: usize) -> usize {
+        if self.punct(i) != Some('(') {
+            return i;
+        }
+        (i + 1..(i + 10).min(self.toks.len())).find(|&m| self.punct(m) == Some(')')).map_or(i, |m| m + 1)
+    }
+
+    /// The noun phrase opening the sentence `lo..k`, after an introductory phrase
+    /// ("During the speech, Trump attacked …, saying"): the subject of a participle
+    /// or coordinated cue with no earlier claim in the sentence.
+    fn sentence_subject(&self, lo: usize, k: usize) -> Option<Np> {
+        let mut start = lo;
+        let opens = |m: usize| {
+            self.toks.get(m).is_some_and(|t| t.word)
+                && !self.has(m, WordClass::Stop)
+                && !self.has(m, WordClass::Skip)
+                && !self.is_time(m)
+        };
+        if !opens(lo) || self.np_after(lo, k).is_none() {
+            start = (lo..k).find(|&m| self.punct(m) == Some(','))? + 1;
+        }
+        self.np_after(start, k)
+            .filter(|np| np.start == start && np.end < k && !matches!(self.pron(np.start), Some(PronounKind::Author)))
     }
 
     /// The first token of the quote `qi`.
@@ -412,7 +450,7 @@ impl<'a> Run<'a> {
                     continue;
                 }
             }
-            let frame = own.or_else(|| before_frame(p, qi, a));
+            let frame = own.or_else(|| self.before_frame(p, qi, a));
             if let Some(f) = frame {
                 mark(used, f.used);
                 // Words of the same sentence before the quote (`The talks were "useful," X said`)
@@ -437,29 +475,32 @@ impl<'a> Run<'a> {
                 prev = Some((idx, f.used.1));
                 continue;
             }
-            // Unattributed: a claim only when it opens its sentence and continues a speaker.
+            // Unattributed: a claim only when it continues a speaker: the next part of a quote
+            // split by its attribution (`"A," X said, referring to Y, "B."`), a quote opening a
+            // sentence after an attributed one in the paragraph, or one opening the paragraph
+            // after a paragraph that ended with a quote.
+            if !self.continuation {
+                continue;
+            }
             let (lo, _) = p.sentence_range(a);
             let opens_sentence = (lo..a).all(|k| !p.outside(k) || !p.toks[k].word || used[k]);
             let long = p.words_in(a, b + 1) >= 3 || content.slice(self.body).ends_with(['.', '!', '?']);
-            if !self.continuation || !opens_sentence || !long {
-                continue;
-            }
             if let Some((ci, end)) = prev {
-                let between = (end..a).all(|k| !p.toks[k].word || used[k] || !p.outside(k));
-                if between {
+                let same_clause = end > 0
+                    && end <= a
+                    && p.toks[end - 1].clause == p.toks[a].clause
+                    && (end..a).all(|k| p.cue_at(k).is_none());
+                if same_clause || (opens_sentence && long) {
                     let c = &mut self.claims[ci];
                     c.content_parts.push(content);
                     c.content_span = c.content_span.cover(content);
                     c.content = join_parts(self.body, &c.content_parts);
-                    continue;
+                    prev = Some((ci, b + 1));
                 }
-                let template = self.claims[ci].clone();
-                let idx = self.push_copy(&template, content, true);
-                prev = Some((idx, b + 1));
                 continue;
             }
             let para_initial = a == 0 || (0..a).all(|k| !p.toks[k].word);
-            if let (true, Some(t)) = (para_initial, carry.as_ref()) {
+            if let (true, true, Some(t)) = (para_initial && opens_sentence, long, carry.as_ref()) {
                 let continued = !t.content.is_empty();
                 let idx = self.push_copy(t, content, continued);
                 prev = Some((idx, b + 1));
@@ -536,16 +577,23 @@ impl<'a> Run<'a> {
         }
         let before = j.checked_sub(1).filter(|&k| k >= lo);
         let mut inverted = false;
+        let coordinated = |k: usize| p.word_at(k, "and") || p.word_at(k, "but");
         let source = match before {
-            Some(k) if p.word_at(k, "and") || p.word_at(k, "but") => Source::Of(self.earlier_in_sentence(p, k)?),
-            Some(k) if p.punct(k) == Some(',') && form.is_participle() => match self.earlier_in_sentence(p, k) {
-                Some(c) => Source::Of(c),
-                // `Russia's ambassador echoed a tone of progress, telling TASS that …`: the sentence's subject.
-                None => Source::Np(p.np_after(lo, k).filter(|np| np.start == lo && np.end < k)?, None),
-            },
+            // `X placed the blame on Washington, suggesting that …`, `X … and said …`: the
+            // earlier claim's speaker, or else the sentence's subject.
+            Some(k) if coordinated(k) || (p.punct(k) == Some(',') && form.is_participle()) => {
+                match self.earlier_in_sentence(p, k) {
+                    Some(c) => Source::Of(c),
+                    // "pursuing peace and maintaining support" coordinates gerunds, not statements.
+                    None if coordinated(k) && form.is_participle() => return None,
+                    None => Source::Np(p.sentence_subject(lo, k)?, None),
+                }
+            }
             Some(k) if p.punct(k) == Some(',') => {
-                let tail_ok =
-                    |np: Np| np.end >= hi || matches!(p.punct(np.end), Some(',' | '.' | ';')) || p.is_time(np.end);
+                let tail_ok = |np: Np| {
+                    let e = p.skip_paren(np.end);
+                    e >= hi || matches!(p.punct(e), Some(',' | '.' | ';')) || p.is_time(e)
+                };
                 match p.np_after(ce, hi).filter(|&np| j == i && tail_ok(np)) {
                     Some(np) => {
                         inverted = true;
@@ -582,18 +630,48 @@ impl<'a> Run<'a> {
         let mut c = subject_end;
         let mut addressee = None;
         let mut that = false;
+        let mut comma_after = false;
         if form.takes_addressee() && !inverted {
-            if let Some(np) = p.np_after(c, hi) {
-                addressee = Some(p.span_of(np));
-                c = np.end;
+            // "told" needs its addressee: "it would tell an American story" is not a statement.
+            let np = p.np_after(c, hi)?;
+            addressee = Some(p.span_of(np));
+            c = np.end;
+            let next_ok = c >= hi
+                || p.punct(c).is_some()
+                || !p.outside(c)
+                || p.is_time(c)
+                || matches!(
+                    p.lower(c),
+                    "that"
+                        | "to"
+                        | "how"
+                        | "what"
+                        | "why"
+                        | "when"
+                        | "where"
+                        | "whether"
+                        | "if"
+                        | "about"
+                        | "in"
+                        | "on"
+                )
+                || p.has(c, WordClass::Det)
+                || p.pron(c).is_some()
+                || p.toks[c].cap
+                || p.lower(c).starts_with(|ch: char| ch.is_ascii_digit());
+            if !next_ok {
+                return None;
             }
         }
         loop {
             if c >= hi {
                 break;
             }
-            if p.skippable(c) || matches!(p.punct(c), Some(':' | ',')) {
+            if p.skippable_after(c) || matches!(p.punct(c), Some(':' | ',')) {
+                comma_after |= p.punct(c) == Some(',');
                 c += 1;
+            } else if p.punct(c) == Some('(') && inverted {
+                c = p.skip_paren(c);
             } else if p.word_at(c, "that") && !that {
                 that = true;
                 c += 1;
@@ -630,6 +708,10 @@ impl<'a> Run<'a> {
         if !that && p.toks.get(c).is_some_and(|t| t.word && p.has(c, WordClass::Bad)) {
             return None;
         }
+        // `what the senators said was …`: the cue is inside a subject clause.
+        if !that && matches!(p.lower(c), "was" | "is" | "were" | "are") {
+            return None;
+        }
         if form.class == CueClass::Belief && !that {
             return None;
         }
@@ -637,6 +719,19 @@ impl<'a> Run<'a> {
             return None;
         }
         let span = trim(self.body, p.content_span(c, content_end)?);
+        // `Too often, Mr. Clarke said, the debate is …`: the attribution splits the content.
+        if let Source::Np(np, None) = source {
+            let lead_end = if inverted { i } else { np.start };
+            if comma_after && !that && lead_end > lo + 1 && p.punct(lead_end - 1) == Some(',') {
+                let end = trim_punct(p, lo, lead_end - 1);
+                if p.words_in(lo, end) >= 2 && p.outside(lo) {
+                    let lead = trim(self.body, p.content_span(lo, end)?);
+                    let participle = p.toks[c].word && !p.toks[c].cap && p.lower(c).ends_with("ing");
+                    let parts = if participle { vec![lead] } else { vec![lead, span] };
+                    return Some((frame(c), parts));
+                }
+            }
+        }
         Some((frame(c), vec![span]))
     }
 
@@ -739,7 +834,7 @@ impl<'a> Run<'a> {
             claim.by_pronoun = true;
             let who = p.lower(np.start) == "who";
             let local = if who && np.start > 0 && p.punct(np.start - 1) == Some(',') {
-                p.np_before(np.start - 1, 0).filter(|a| !matches!(p.category(*a), Category::Pronoun(_)))
+                p.np_core(np.start - 1, 0).filter(|a| !matches!(p.category(*a), Category::Pronoun(_)))
             } else {
                 None
             };
@@ -860,13 +955,24 @@ fn after_frame(p: &Para, qi: usize, b: usize) -> Option<Frame> {
         (Source::Np(np, None), (start, ce), np.end)
     } else {
         let np = p.np_after(start, hi)?;
-        let mut c = np.end;
-        while c < hi && p.skippable(c) {
-            c += 1;
+        let skip = |mut c: usize| {
+            while c < hi && p.skippable(c) {
+                c += 1;
+            }
+            c
+        };
+        let mut c = skip(p.skip_paren(np.end));
+        let mut role = None;
+        if p.cue_at(c).is_none() && p.punct(c) == Some(',') {
+            // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: an appositive role.
+            let close =
+                (c + 1..(c + 25).min(hi)).find(|&m| p.punct(m) == Some(',') && p.cue_at(skip(m + 1)).is_some())?;
+            role = Some(Np::new(c + 1, close));
+            c = skip(close + 1);
         }
         let form = p.cue_at(c)?;
         let ce = c + form.words.len();
-        (Source::Np(np, None), (c, ce), ce)
+        (Source::Np(np, role), (c, ce), ce)
     };
     let form = p.cue_at(cue.0)?;
     if form.class == CueClass::According {
@@ -899,87 +1005,103 @@ fn after_frame(p: &Para, qi: usize, b: usize) -> Option<Frame> {
     Some(Frame { source, cue, addressee, used: (b + 1, c) })
 }
 
-/// An attribution frame right before quote `qi` (whose first token is `a`):
-/// `X said: "…"`, `X told TASS, "…"`, `According to X, "…"`.
-fn before_frame(p: &Para, qi: usize, a: usize) -> Option<Frame> {
-    let prev_end = p.toks[..a].iter().rposition(|t| t.quote.is_some() && t.quote != Some(qi)).map_or(0, |k| k + 1);
-    let last = a.checked_sub(1).filter(|&k| k >= prev_end)?;
-    let same_sentence = p.toks[last].clause == p.toks[a].clause;
-    if !same_sentence && p.punct(last) != Some(':') {
-        return None;
-    }
-    let (lo, _) = p.sentence_range(last);
-    let lo = lo.max(prev_end);
-    // The cue: the last one within six tokens of the quote.
-    let mut end = last + 1;
-    while end > lo && matches!(p.punct(end - 1), Some(':' | ',')) {
-        end -= 1;
-    }
-    if end > lo && p.word_at(end - 1, "that") {
-        end -= 1;
-    }
-    let from = end.saturating_sub(6).max(lo);
-    let (ci, form) = (from..end).rev().find_map(|k| p.cue_at(k).map(|f| (k, f)))?;
-    let ce = ci + form.words.len();
-    let colon = p.punct(last) == Some(':');
-    if form.class == CueClass::Belief && !colon {
-        return None;
-    }
-    // The quote must be the whole complement: it ends its sentence (or a clause, with a comma),
-    // not a partial quote inside reported speech (`she hoped 'something like that' could be`).
-    let q = p.quotes[qi];
-    let inner = q.inner.slice(p.body).trim_end();
-    let b = p.last_tok_of(qi)?;
-    let complete = inner.ends_with(['.', '!', '?', ',', '\u{2026}'])
-        || b + 1 >= p.toks.len()
-        || !p.outside(b + 1)
-        || matches!(p.punct(b + 1), Some('.' | '!' | '?' | ';' | ','));
-    if !complete {
-        return None;
-    }
-    if form.class == CueClass::According {
-        let np = p.np_after(ce, end)?;
-        return (np.end == end).then_some(Frame {
-            source: Source::Np(np, None),
-            cue: (ci, ce),
-            addressee: None,
-            used: (ci, a),
-        });
-    }
-    // After the cue only an addressee, a medium or a time may stand.
-    let mut c = ce;
-    let mut addressee = None;
-    if form.takes_addressee() {
-        if let Some(np) = p.np_after(c, end) {
-            addressee = Some(p.span_of(np));
-            c = np.end;
-        }
-    }
-    loop {
-        if c < end && p.is_time(c) {
-            c += 1;
-        } else if let Some((m, e)) = medium(p, c, end) {
-            addressee.get_or_insert(m);
-            c = e;
-        } else {
-            break;
-        }
-    }
-    let mut subject_end = ci;
-    while subject_end > lo && p.skippable(subject_end - 1) {
-        subject_end -= 1;
-    }
-    let np = if c < end {
-        // `said X: "…"`: the speaker after the cue.
-        let np = p.np_after(c, end)?;
-        if np.end != end {
+impl Run<'_> {
+    /// An attribution frame right before quote `qi` (whose first token is `a`):
+    /// `X said: "…"`, `X told TASS, "…"`, `According to X, "…"`.
+    fn before_frame(&self, p: &Para, qi: usize, a: usize) -> Option<Frame> {
+        let prev_end = p.toks[..a].iter().rposition(|t| t.quote.is_some() && t.quote != Some(qi)).map_or(0, |k| k + 1);
+        let last = a.checked_sub(1).filter(|&k| k >= prev_end)?;
+        let same_sentence = p.toks[last].clause == p.toks[a].clause;
+        if !same_sentence && p.punct(last) != Some(':') {
             return None;
         }
-        np
-    } else {
-        p.np_before(subject_end, lo)?
-    };
-    Some(Frame { source: Source::Np(np, None), cue: (ci, ce), addressee, used: (np.start.min(ci), a) })
+        let (lo, _) = p.sentence_range(last);
+        let lo = lo.max(prev_end);
+        // The cue: the last one within six tokens of the quote.
+        let mut end = last + 1;
+        while end > lo && matches!(p.punct(end - 1), Some(':' | ',')) {
+            end -= 1;
+        }
+        if end > lo && p.word_at(end - 1, "that") {
+            end -= 1;
+        }
+        let from = end.saturating_sub(6).max(lo);
+        let (ci, form) = (from..end).rev().find_map(|k| p.cue_at(k).map(|f| (k, f)))?;
+        let ce = ci + form.words.len();
+        let colon = p.punct(last) == Some(':');
+        if form.class == CueClass::Belief && !colon {
+            return None;
+        }
+        // The quote must be the whole complement: it ends its sentence (or a clause, with a comma),
+        // not a partial quote inside reported speech (`she hoped 'something like that' could be`).
+        let q = p.quotes[qi];
+        let inner = q.inner.slice(p.body).trim_end();
+        let b = p.last_tok_of(qi)?;
+        let complete = inner.ends_with(['.', '!', '?', ',', '\u{2026}'])
+            || b + 1 >= p.toks.len()
+            || !p.outside(b + 1)
+            || matches!(p.punct(b + 1), Some('.' | '!' | '?' | ';' | ','));
+        if !complete {
+            return None;
+        }
+        if form.class == CueClass::According {
+            let np = p.np_after(ce, end)?;
+            return (np.end == end).then_some(Frame {
+                source: Source::Np(np, None),
+                cue: (ci, ce),
+                addressee: None,
+                used: (ci, a),
+            });
+        }
+        // After the cue only an addressee, a medium or a time may stand.
+        let mut c = ce;
+        let mut addressee = None;
+        if form.takes_addressee() {
+            if let Some(np) = p.np_after(c, end) {
+                addressee = Some(p.span_of(np));
+                c = np.end;
+            }
+        }
+        loop {
+            if c < end && p.is_time(c) {
+                c += 1;
+            } else if let Some((m, e)) = medium(p, c, end) {
+                addressee.get_or_insert(m);
+                c = e;
+            } else {
+                break;
+            }
+        }
+        let mut subject_end = ci;
+        while subject_end > lo && p.skippable(subject_end - 1) {
+            subject_end -= 1;
+        }
+        let source = if c < end {
+            // `said X: "…"`: the speaker after the cue.
+            let np = p.np_after(c, end)?;
+            if p.skip_paren(np.end) != end {
+                return None;
+            }
+            Source::Np(np, None)
+        } else {
+            let k = subject_end.checked_sub(1).filter(|&k| k >= lo)?;
+            if p.word_at(k, "and") || p.word_at(k, "but") || (p.punct(k) == Some(',') && form.is_participle()) {
+                match self.earlier_in_sentence(p, k) {
+                    Some(c) => Source::Of(c),
+                    None => Source::Np(p.sentence_subject(lo, k)?, None),
+                }
+            } else if p.punct(k) == Some(',') {
+                appositive(p, k, lo)?
+            } else {
+                Source::Np(p.np_before(subject_end, lo)?, None)
+            }
+        };
+        let from = match source {
+            Source::Np(np, _) => np.start.min(ci),
+            Source::Of(_) => ci,
+        };
+        Some(Frame { source, cue: (ci, ce), addressee, used: (from, a) })
+    }
 }
 
 /// `X, Russia's ambassador to the U.S., said`: the speaker before the
@@ -990,10 +1112,19 @@ fn appositive(p: &Para, k: usize, lo: usize) -> Option<Source> {
         return None;
     }
     let np = p.np_before(open, lo)?;
-    if !matches!(p.category(np), Category::Person | Category::Unknown) || !p.is_name_word(np.end - 1) {
+    // `A lawyer for the news outlets, David Schulz, said`: the name is the appositive.
+    let inner = Np::new(open + 1, k);
+    if k > open + 1 && (open + 1..k).all(|m| p.is_name_word(m) || p.noun(m) == Some(super::lexicon::NounKind::Title)) {
+        return Some(Source::Np(inner, Some(np)));
+    }
+    if !matches!(p.category(np), Category::Person | Category::Unknown) || !p.is_name_word(np.head) {
         return None;
     }
-    Some(Source::Np(np, Some(Np::new(open + 1, k))))
+    // An appositive is a noun phrase or an age ("Quina Jones, 25,"), not a prepositional phrase.
+    if p.has(open + 1, WordClass::Stop) {
+        return None;
+    }
+    Some(Source::Np(np, Some(inner)))
 }
 
 /// A medium or addressee phrase at token `c`: "on Telegram", "to the media",
@@ -1044,7 +1175,12 @@ fn next_attribution(p: &Para, c: usize, hi: usize) -> usize {
     for m in c + 1..hi {
         let Some(form) = p.cue_at(m) else { continue };
         let joined = p.punct(m - 1) == Some(',') || p.word_at(m - 1, "and") || p.word_at(m - 1, "but");
-        if joined && (form.is_participle() || form.class == CueClass::According || p.punct(m - 1).is_none()) {
+        let speech = matches!(form.class, CueClass::Speech | CueClass::Report);
+        if joined
+            && (form.is_participle() && speech
+                || form.class == CueClass::According
+                || (p.punct(m - 1).is_none() && speech))
+        {
             return m - 1;
         }
         // A new clause with its own subject: `…, while Moscow says …`.

@@ -119,6 +119,8 @@ pub(crate) enum WordClass {
     Join = 16,
     /// Never a lower-case modifier inside a speaker noun phrase: "while", "in".
     Stop = 32,
+    /// An adverb that may stand between a cue and its content: "said later that".
+    Adv = 64,
 }
 
 /// A small multiplicative hasher for the lexicon's word keys (the keys are
@@ -204,6 +206,7 @@ impl Default for Lexicon {
                 Some("time") => WordClass::Time,
                 Some("join") => WordClass::Join,
                 Some("stop") => WordClass::Stop,
+                Some("adv") => WordClass::Adv,
                 _ => continue,
             };
             if let Some(w) = cols.first() {

@@ -121,13 +121,33 @@ pub(crate) fn is_quote_char(c: char) -> bool {
 /// ```
 pub fn find(text: &str, base: usize) -> Vec<Quote> {
     // Quote marks are '"', '\'' or start with byte 0xC2 («») or 0xE2 (the U+20xx marks):
-    // find the candidates with a byte scan and look only at them.
-    let marks: Vec<(usize, char)> = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        .filter_map(|(i, _)| text.get(i..)?.chars().next().filter(|&c| is_quote_char(c)).map(|c| (i, c)))
-        .collect();
+    // find the candidates with a byte scan and look only at them. Two apostrophes ('')
+    // are one straight double quote, and `` an opening one (typewriter style, as in
+    // some wire and archive text).
+    let bytes = text.as_bytes();
+    let mut marks: Vec<(usize, char, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
+                marks.push((i, '"', 2));
+                i += 2;
+                continue;
+            }
+            b'`' if bytes.get(i + 1) == Some(&b'`') => {
+                marks.push((i, '\u{201C}', 2));
+                i += 2;
+                continue;
+            }
+            b'"' | b'\'' | 0xC2 | 0xE2 => {
+                if let Some(c) = text.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_quote_char(c)) {
+                    marks.push((i, c, c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
     if marks.is_empty() {
         return Vec::new();
     }
@@ -143,14 +163,13 @@ pub fn find(text: &str, base: usize) -> Vec<Quote> {
 }
 
 /// One pass. `Err(at)` names an unpaired single mark to read as an apostrophe next time.
-fn scan(text: &str, base: usize, marks: &[(usize, char)], ignore: &[usize]) -> Result<Vec<Quote>, usize> {
+fn scan(text: &str, base: usize, marks: &[(usize, char, usize)], ignore: &[usize]) -> Result<Vec<Quote>, usize> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    for &(i, c) in marks {
+    for &(i, c, len) in marks {
         if ignore.contains(&i) {
             continue;
         }
-        let len = c.len_utf8();
         let prev = text.get(..i).and_then(|r| r.chars().next_back());
         let next = text.get(i + len..).and_then(|r| r.chars().next());
         let opening = opening_context(prev, next);
@@ -281,6 +300,12 @@ mod tests {
         assert_eq!(inner("'A b,' he said."), ["A b,"]);
         assert_eq!(inner("«A b,» he said."), ["A b,"]);
         assert_eq!(inner("„A b,“ he said."), ["A b,"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_quote() {
+        assert_eq!(inner("''It's more tinkering,'' said Alan Cole."), ["It's more tinkering,"]);
+        assert_eq!(inner("``Yes,'' he said."), ["Yes,"]);
     }
 
     #[test]

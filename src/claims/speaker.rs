@@ -115,12 +115,20 @@ impl Para<'_> {
     /// `lo`, with one prepositional post-modifier after a speaker noun
     /// ("diplomats in both Moscow and Washington", "officials from both nations").
     pub(crate) fn np_before(&self, end: usize, lo: usize) -> Option<Np> {
+        // `Rep. Gwen Moore (D-Wis.) said`: step over a parenthesis after the name.
+        if end > lo + 1 && self.punct(end - 1) == Some(')') {
+            let open = (end.saturating_sub(10).max(lo)..end - 1).rev().find(|&m| self.punct(m) == Some('('))?;
+            return self.np_before(open, lo);
+        }
         let noun_head = |o: &Np| matches!(self.noun(o.head), Some(NounKind::Role | NounKind::Group));
         if let Some(np) = self.np_core(end, lo) {
             if np.start > lo && self.is_prep(np.start - 1) && self.not_pronoun(np) {
-                if let Some(outer) = self.np_core(np.start - 1, lo).filter(|o| noun_head(o)) {
-                    return Some(Np { start: outer.start, end: np.end, head: outer.head });
-                }
+                // "Mr. Morgan of the Sierra Club": a name takes "of", "from" and "at" phrases too.
+                let name_prep = matches!(self.lower(np.start - 1), "of" | "from" | "at");
+                let outer = self.np_core(np.start - 1, lo).filter(|o| {
+                    noun_head(o) || (name_prep && self.is_name_word(o.head) && self.pron(o.head).is_none())
+                });
+                return outer.map(|o| Np { start: o.start, end: np.end, head: o.head });
             }
             return Some(np);
         }
@@ -139,7 +147,7 @@ impl Para<'_> {
         None
     }
 
-    fn np_core(&self, end: usize, lo: usize) -> Option<Np> {
+    pub(crate) fn np_core(&self, end: usize, lo: usize) -> Option<Np> {
         let h = end.checked_sub(1)?;
         if h < lo || !self.outside(h) || !self.toks.get(h)?.word {
             return None;
