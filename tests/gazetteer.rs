@@ -480,3 +480,49 @@ proptest! {
         }
     }
 }
+
+#[cfg(feature = "builtin-gazetteer")]
+mod builtin {
+    use super::*;
+
+    #[test]
+    fn builtin_finds_countries_demonyms_capitals_and_organisations() {
+        let g = Gazetteer::builtin();
+        assert!(g.len() > 500, "{} entities", g.len());
+        let body = "Russian and Ukrainian envoys met in Kyiv, Kiev and Chi\u{219}in\u{103}u.\nNATO, the U.N. and the IAEA watched Côte d\u{2019}Ivoire and Ivory Coast.";
+        let got: Vec<_> = found(&g, body).into_iter().map(|(e, _)| e).collect();
+        assert_eq!(
+            got,
+            ["ru", "ua", "kyiv", "kyiv", "chisinau", "nato", "united-nations", "iaea", "ci", "ci"],
+            "{:?}",
+            found(&g, body)
+        );
+    }
+
+    #[test]
+    fn builtin_entities_have_lower_priority_than_user_entities() {
+        let g =
+            Gazetteer::builder().builtin().tsv("georgia-us\tplace\tGeorgia\tthe Peach State").unwrap().build().unwrap();
+        let body = "Georgia voted.";
+        let f = &g.analyze(body, &lines(body)).found[0];
+        assert_eq!((f.mention.entity.as_str(), f.resolution), ("georgia-us", Some(Resolution::Priority)));
+        assert_eq!(f.candidates, ["georgia-us", "ge"]);
+    }
+
+    #[test]
+    fn example_gazetteer_refines_the_builtin_one_by_id() {
+        let g = Gazetteer::builder().builtin().tsv(EXAMPLE).unwrap().build().unwrap();
+        assert_eq!(g.entity("us").unwrap().kind, Kind::Place);
+        assert!(g.entity("us").unwrap().aliases.iter().any(|a| a == "Americans"));
+        assert_eq!(g.entities().iter().filter(|e| e.id == "washington-dc").count(), 1);
+        let body = "Washington says Turkey and Georgia agree.";
+        let got: Vec<_> =
+            g.analyze(body, &lines(body)).found.into_iter().map(|f| (f.mention.entity, f.candidates)).collect();
+        assert_eq!(
+            got[0],
+            ("us-government".to_string(), vec!["us-government".to_string(), "washington-dc".to_string()])
+        );
+        assert_eq!(got[1].0, "tr");
+        assert_eq!(got[2].0, "ge");
+    }
+}

@@ -1,9 +1,12 @@
 //! From verified matches to mentions: in-document surname linking,
 //! resolution of ambiguous aliases, and the per-section entity counts.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::ops::Range;
 
-use super::matcher::{end_ok, needs_fold, start_ok, Raw};
+use super::matcher::{end_ok, is_word, start_ok, Matcher, Raw};
 use super::{Entities, EntityCount, Found, Gazetteer, Kind, Link, Mention, Resolution};
 use crate::text::normalize::Normalized;
 use crate::text::Section;
@@ -12,107 +15,217 @@ use crate::Span;
 /// Words after which a place reading of an ambiguous alias is preferred.
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "inside", "around"];
 
+const NONE: u32 = u32::MAX;
+
 /// A mention before resolution.
 struct Hit {
     span: Span,
     sentence: usize,
-    /// Candidate entities (deduplicated, in gazetteer order) with the link of each.
-    cands: Vec<(u32, Link)>,
-    /// For surname links, the candidate chosen by recency (ties cannot arise otherwise).
+    /// Candidate entities with their links: a range of the shared candidate pool.
+    cands: Range<usize>,
+    /// A surname link whose candidates are ordered by recency.
     recency: bool,
     locative: bool,
 }
 
-/// A surname key in force: which entity, and since where (sentence, haystack offset).
-struct Active<'g> {
-    key: &'g str,
+/// A surname key in force for one entity: since where, and when last fully mentioned.
+struct Active {
     entity: u32,
+    /// Index into the entity's surname keys.
+    key: usize,
     sentence: usize,
     from: usize,
-    /// Order of activation, for recency.
     seq: usize,
+    /// Next key with the same first-word hash.
+    next: u32,
+}
+
+/// Buffers reused across calls on one thread, so analysing a section
+/// allocates only what it returns.
+struct Scratch {
+    hits: Vec<Hit>,
+    pool: Vec<(u32, Link)>,
+    raws: Vec<Raw>,
+    partials: Vec<(Span, Range<usize>)>,
+    active: Vec<Active>,
+    /// First-word hash of a key → first `Active` in its chain.
+    by_word: HashMap<u64, u32>,
+    /// First bytes of the active keys: words starting otherwise are skipped without hashing.
+    first_bytes: [bool; 256],
+    index: HashMap<u32, usize>,
+    support: HashMap<u32, usize>,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch {
+            hits: Vec::new(),
+            pool: Vec::new(),
+            raws: Vec::new(),
+            partials: Vec::new(),
+            active: Vec::new(),
+            by_word: HashMap::new(),
+            first_bytes: [false; 256],
+            index: HashMap::new(),
+            support: HashMap::new(),
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn word_hash(word: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(word)
+}
+
+fn key<'m>(m: &'m Matcher, a: &Active) -> &'m str {
+    m.partial_keys.get(a.entity as usize).and_then(|k| k.get(a.key)).map_or("", |k| k)
+}
+
+impl Scratch {
+    fn activate(&mut self, m: &Matcher, entity: u32, sentence: usize, from: usize, seq: usize) {
+        for (ki, k) in m.partial_keys.get(entity as usize).into_iter().flatten().enumerate() {
+            let h = word_hash(k.split(' ').next().unwrap_or(k));
+            if let Some(&b) = k.as_bytes().first() {
+                self.first_bytes[b as usize] = true;
+            }
+            let head = self.by_word.get(&h).copied().unwrap_or(NONE);
+            let mut i = head;
+            while let Some(a) = self.active.get_mut(i as usize) {
+                if a.entity == entity && a.key == ki {
+                    a.seq = seq;
+                    break;
+                }
+                i = a.next;
+            }
+            if i == NONE {
+                self.by_word.insert(h, self.active.len() as u32);
+                self.active.push(Active { entity, key: ki, sentence, from, seq, next: head });
+            }
+        }
+    }
+
+    /// Surname links in one sentence's haystack, skipping what the automaton matched.
+    fn find_surnames(&mut self, m: &Matcher, hay: &str, sentence: usize) {
+        let bytes = hay.as_bytes();
+        let mut i = 0;
+        while let Some(off) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| self.first_bytes[b as usize])) {
+            let at = i + off;
+            i = at + 1;
+            let prev = hay.get(..at).and_then(|s| s.chars().next_back());
+            if prev.is_some_and(is_word) {
+                continue;
+            }
+            let rest = hay.get(at..).unwrap_or("");
+            let first = rest.split(|c: char| !is_word(c)).next().unwrap_or("");
+            let Some(&head) = self.by_word.get(&word_hash(first)) else { continue };
+            // The longest key, then the most recent full mention.
+            let mut best: Option<(usize, usize)> = None; // (end, seq)
+            let mut n = head;
+            while let Some(a) = self.active.get(n as usize) {
+                n = a.next;
+                let k = key(m, a);
+                let end = at + k.len();
+                let live = (a.sentence < sentence || a.from <= at)
+                    && rest.starts_with(k)
+                    && start_ok(hay, at)
+                    && end_ok(hay, end)
+                    && !self.raws.iter().any(|r| r.start < end && at < r.end);
+                if live && best.map_or(true, |(e, s)| (end, a.seq) > (e, s)) {
+                    best = Some((end, a.seq));
+                }
+            }
+            let Some((end, _)) = best else { continue };
+            let from = self.pool.len();
+            let mut order: Vec<(usize, u32)> = Vec::new();
+            let mut n = head;
+            while let Some(a) = self.active.get(n as usize) {
+                n = a.next;
+                let k = key(m, a);
+                if at + k.len() == end && rest.starts_with(k) && (a.sentence < sentence || a.from <= at) {
+                    order.push((a.seq, a.entity));
+                }
+            }
+            order.sort_unstable_by(|x, y| y.cmp(x));
+            for (_, e) in order {
+                if !self.pool[from..].iter().any(|(x, _)| *x == e) {
+                    self.pool.push((e, Link::Partial));
+                }
+            }
+            self.partials.push((Span::new(at, end), from..self.pool.len()));
+            i = end.max(i);
+        }
+    }
 }
 
 pub(super) fn analyze(g: &Gazetteer, body: &str, section: &Section) -> Entities {
-    let m = &g.matcher;
-    if m.pattern_count() == 0 {
+    if g.matcher.pattern_count() == 0 {
         return Entities::default();
     }
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut raws: Vec<Raw> = Vec::new();
-    let mut active: Vec<Active> = Vec::new();
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => analyze_with(g, body, section, &mut scratch),
+        Err(_) => analyze_with(g, body, section, &mut Scratch::default()),
+    })
+}
+
+fn analyze_with(g: &Gazetteer, body: &str, section: &Section, sc: &mut Scratch) -> Entities {
+    let m = &g.matcher;
+    sc.hits.clear();
+    sc.pool.clear();
+    sc.active.clear();
+    sc.by_word.clear();
+    sc.first_bytes = [false; 256];
     let mut seq = 0;
     for (si, sentence) in section.sentences.iter().enumerate() {
         let Some(text) = body.get(sentence.span.start..sentence.span.end) else { continue };
-        let folded = needs_fold(text).then(|| Normalized::new(text));
+        let folded = m.must_fold(text).then(|| Normalized::new(text));
         let hay = folded.as_ref().map_or(text, Normalized::as_str);
         let base = sentence.span.start;
-        let to_body = |s: usize, e: usize| match &folded {
+        let to_body = |s: Span| match &folded {
             Some(n) => {
-                let sp = n.to_original(Span::new(s, e));
+                let sp = n.to_original(s);
                 Span::new(base + sp.start, base + sp.end)
             }
-            None => Span::new(base + s, base + e),
+            None => Span::new(base + s.start, base + s.end),
         };
-        raws.clear();
-        m.scan(hay, &mut raws);
-        let first_hit = hits.len();
-        for raw in &raws {
-            let mut cands: Vec<(u32, Link)> = Vec::new();
-            let mut full = Vec::new();
+        sc.raws.clear();
+        m.scan(hay, &mut sc.raws);
+        let first_hit = sc.hits.len();
+        for ri in 0..sc.raws.len() {
+            let raw = sc.raws[ri];
+            let from = sc.pool.len();
             for (i, c) in m.cands(raw.pattern).iter().enumerate().take(64) {
                 if raw.pass & (1 << i) == 0 {
                     continue;
                 }
-                if !cands.iter().any(|(e, _)| *e == c.entity) {
-                    cands.push((c.entity, c.link));
+                if !sc.pool[from..].iter().any(|(e, _)| *e == c.entity) {
+                    sc.pool.push((c.entity, c.link));
                 }
-                if c.full && !full.contains(&c.entity) {
-                    full.push(c.entity);
-                }
-            }
-            for e in full {
-                for key in m.partial_keys.get(e as usize).into_iter().flatten() {
-                    active.push(Active { key, entity: e, sentence: si, from: raw.end, seq });
+                if c.full {
                     seq += 1;
+                    sc.activate(m, c.entity, si, raw.end, seq);
                 }
             }
-            let locative = cands.len() > 1 && after_locative(hay, raw.start);
-            hits.push(Hit { span: to_body(raw.start, raw.end), sentence: si, cands, recency: false, locative });
+            let ambiguous = sc.pool.len() - from > 1;
+            let locative = ambiguous && after_locative(hay, raw.start);
+            let span = to_body(Span::new(raw.start, raw.end));
+            sc.hits.push(Hit { span, sentence: si, cands: from..sc.pool.len(), recency: false, locative });
         }
-        // Surname links: occurrences of active keys not covered by a gazetteer match.
-        let mut partials: Vec<Hit> = Vec::new();
-        let mut keys: Vec<&str> = active.iter().map(|a| a.key).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
-            for (at, _) in hay.match_indices(key) {
-                let end = at + key.len();
-                if !start_ok(hay, at) || !end_ok(hay, end) || raws.iter().any(|r| r.start < end && at < r.end) {
-                    continue;
+        if !sc.active.is_empty() {
+            sc.partials.clear();
+            sc.find_surnames(m, hay, si);
+            if !sc.partials.is_empty() {
+                for (span, cands) in std::mem::take(&mut sc.partials) {
+                    let recency = cands.len() > 1;
+                    sc.hits.push(Hit { span: to_body(span), sentence: si, cands, recency, locative: false });
                 }
-                let mut live: Vec<&Active> =
-                    active.iter().filter(|a| a.key == key && (a.sentence < si || a.from <= at)).collect();
-                if live.is_empty() {
-                    continue;
-                }
-                live.sort_by_key(|a| std::cmp::Reverse(a.seq));
-                let mut cands: Vec<(u32, Link)> = Vec::new();
-                for a in live {
-                    if !cands.iter().any(|(e, _)| *e == a.entity) {
-                        cands.push((a.entity, Link::Partial));
-                    }
-                }
-                let recency = cands.len() > 1;
-                partials.push(Hit { span: to_body(at, end), sentence: si, cands, recency, locative: false });
+                sc.hits[first_hit..].sort_by_key(|h| h.span.start);
             }
-        }
-        if !partials.is_empty() {
-            hits.extend(partials);
-            hits[first_hit..].sort_by_key(|h| h.span.start);
         }
     }
-    resolve(g, body, hits)
+    resolve(g, body, sc)
 }
 
 /// Whether the word before `at` is a locative preposition ("in Washington").
@@ -122,53 +235,50 @@ fn after_locative(hay: &str, at: usize) -> bool {
     LOCATIVE.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Choose an entity for every hit and count the entities.
-fn resolve(g: &Gazetteer, body: &str, hits: Vec<Hit>) -> Entities {
+/// The ordering key of a candidate: lower is preferred, one entry per rule of [`RULES`].
+fn rank(g: &Gazetteer, support: &HashMap<u32, usize>, e: u32, locative: bool) -> [i64; 5] {
     let m = &g.matcher;
+    let Some(entity) = g.entities.get(e as usize) else { return [i64::MAX; 5] };
+    let own = support.get(&e).copied().unwrap_or(0);
+    let context: usize =
+        m.context.get(e as usize).into_iter().flatten().map(|c| support.get(c).copied().unwrap_or(0)).sum();
+    [
+        -i64::from(entity.priority),
+        -((own + context) as i64),
+        -i64::from(locative && entity.kind == Kind::Place),
+        i64::from(m.kind_rank.get(e as usize).copied().unwrap_or(u16::MAX)),
+        i64::from(e),
+    ]
+}
+
+const RULES: [Resolution; 5] =
+    [Resolution::Priority, Resolution::Context, Resolution::Locative, Resolution::KindPreference, Resolution::Order];
+
+/// Choose an entity for every hit and count the entities.
+fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
     // Support for context: unambiguous mentions of each entity in the section.
-    let mut support: HashMap<u32, usize> = HashMap::new();
-    for h in &hits {
-        if let [(e, _)] = h.cands[..] {
-            *support.entry(e).or_default() += 1;
+    sc.support.clear();
+    if sc.hits.iter().any(|h| h.cands.len() > 1) {
+        for h in &sc.hits {
+            if let Some([(e, _)]) = sc.pool.get(h.cands.clone()) {
+                *sc.support.entry(*e).or_default() += 1;
+            }
         }
     }
-    let mut out = Entities::default();
-    let mut index: HashMap<u32, usize> = HashMap::new();
-    for mut h in hits {
+    sc.index.clear();
+    let mut out = Entities { found: Vec::with_capacity(sc.hits.len()), entities: Vec::new() };
+    for h in &sc.hits {
+        let Some(cands) = sc.pool.get_mut(h.cands.clone()) else { continue };
         let mut resolution = None;
-        if h.cands.len() > 1 && !h.recency {
-            let key = |e: u32| {
-                let entity = &g.entities[e as usize];
-                let ctx: usize = support.get(&e).copied().unwrap_or(0)
-                    + m.context
-                        .get(e as usize)
-                        .into_iter()
-                        .flatten()
-                        .map(|c| support.get(c).copied().unwrap_or(0))
-                        .sum::<usize>();
-                let locative = h.locative && entity.kind == Kind::Place;
-                [
-                    -(entity.priority as i64),
-                    -(ctx as i64),
-                    -(locative as i64),
-                    m.kind_rank.get(e as usize).copied().unwrap_or(u16::MAX) as i64,
-                    e as i64,
-                ]
-            };
-            h.cands.sort_by_key(|(e, _)| key(*e));
-            let (a, b) = (key(h.cands[0].0), key(h.cands[1].0));
-            let rules = [
-                Resolution::Priority,
-                Resolution::Context,
-                Resolution::Locative,
-                Resolution::KindPreference,
-                Resolution::Order,
-            ];
-            resolution = a.iter().zip(&b).position(|(x, y)| x != y).map(|i| rules[i]);
+        if cands.len() > 1 && !h.recency {
+            cands.sort_by_cached_key(|(e, _)| rank(g, &sc.support, *e, h.locative));
+            let a = rank(g, &sc.support, cands[0].0, h.locative);
+            let b = rank(g, &sc.support, cands[1].0, h.locative);
+            resolution = a.iter().zip(&b).position(|(x, y)| x != y).and_then(|i| RULES.get(i).copied());
         } else if h.recency {
             resolution = Some(Resolution::Recency);
         }
-        let Some(&(chosen, link)) = h.cands.first() else { continue };
+        let Some(&(chosen, link)) = cands.first() else { continue };
         let Some(entity) = g.entities.get(chosen as usize) else { continue };
         let mention = Mention {
             entity: entity.id.clone(),
@@ -177,10 +287,10 @@ fn resolve(g: &Gazetteer, body: &str, hits: Vec<Hit>) -> Entities {
             span: h.span,
             sentence: h.sentence,
         };
-        match index.get(&chosen) {
+        match sc.index.get(&chosen) {
             Some(&i) => out.entities[i].count += 1,
             None => {
-                index.insert(chosen, out.entities.len());
+                sc.index.insert(chosen, out.entities.len());
                 out.entities.push(EntityCount {
                     entity: entity.id.clone(),
                     kind: entity.kind.clone(),
@@ -191,8 +301,11 @@ fn resolve(g: &Gazetteer, body: &str, hits: Vec<Hit>) -> Entities {
                 });
             }
         }
-        let candidates =
-            h.cands.iter().filter_map(|(e, _)| g.entities.get(*e as usize).map(|x| x.id.clone())).collect();
+        let candidates = if cands.len() > 1 {
+            cands.iter().filter_map(|(e, _)| g.entities.get(*e as usize).map(|x| x.id.clone())).collect()
+        } else {
+            Vec::new()
+        };
         out.found.push(Found { mention, link, candidates, resolution });
     }
     out

@@ -1,9 +1,10 @@
 //! The aho-corasick matcher: patterns from folded aliases, word-boundary and
 //! case checks on each candidate, and the shorter-alias fallback.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 
 use super::{CaseRule, Entity, Kind, Link};
 use crate::text::normalize::fold_char;
@@ -35,7 +36,15 @@ pub(crate) struct Raw {
 /// The built matcher: automaton, candidate tables and per-entity data for linking.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// Every pattern, searched anchored at word starts that begin with an upper-case letter.
+    all: Option<Auto>,
+    /// The patterns that can match at a start that is not an upper-case letter ("the United
+    /// States", insensitive aliases, digits), with their indices in `all`.
+    lower: Option<(Auto, Vec<u32>)>,
+    /// Which first bytes (ASCII lower-cased) start a pattern of `lower`.
+    lower_first: Vec<bool>,
+    /// Bytes at which the scan stops: capitals, `lower_first` bytes, UTF-8 lead bytes.
+    first: Vec<bool>,
     /// For each automaton pattern, its range in `cands`.
     patterns: Vec<(u32, u32)>,
     cands: Vec<Cand>,
@@ -47,6 +56,12 @@ pub(crate) struct Matcher {
     pub context: Vec<Vec<u32>>,
     /// Per entity: folded surname keys for in-document linking.
     pub partial_keys: Vec<Vec<Box<str>>>,
+    /// Lower-cased words that stand right before an apostrophe or hyphen inside some alias
+    /// ("russia" for "Russia's foreign ministry"): only there does a curly apostrophe or a
+    /// dash in the text need folding.
+    fold_words: HashSet<String>,
+    /// Whether some alias contains a double quote.
+    fold_quotes: bool,
     /// Heap bytes of the tables besides the automaton.
     table_bytes: usize,
 }
@@ -67,12 +82,6 @@ pub(crate) fn fold(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Whether `text` must be folded before matching (it holds a character
-/// [`fold_char`] changes). Plain ASCII without backticks never does.
-pub(crate) fn needs_fold(text: &str) -> bool {
-    text.bytes().any(|b| b >= 0x80 || b == b'`') && text.chars().any(|c| fold_char(c) != Some(c))
 }
 
 fn resolve_rule(rule: CaseRule, alias: &str) -> CaseRule {
@@ -127,6 +136,8 @@ impl Matcher {
         let mut lists: Vec<Vec<Cand>> = Vec::new();
         let mut ids = HashMap::with_capacity(entities.len());
         let mut partial_keys = Vec::with_capacity(entities.len());
+        let mut fold_words = HashSet::new();
+        let mut fold_quotes = false;
         for (ei, e) in entities.iter().enumerate() {
             ids.insert(e.id.clone(), ei);
             let mut own: Vec<String> = Vec::new();
@@ -137,6 +148,12 @@ impl Matcher {
                     continue;
                 }
                 let rule = resolve_rule(e.case_of(text), &alias);
+                fold_quotes |= alias.contains('"');
+                for (i, c) in alias.char_indices() {
+                    if c == '\'' || c == '-' {
+                        fold_words.insert(word_before(&alias, i).to_lowercase());
+                    }
+                }
                 let full = alias.contains(' ');
                 if full && e.links_partially() {
                     if let Some(s) = surname(&alias) {
@@ -159,6 +176,15 @@ impl Matcher {
                         variants.push(alias.to_lowercase());
                     }
                 }
+                // The commonest typographic forms of apostrophes and hyphens are
+                // patterns of their own, so text that has them needs no folding.
+                for v in variants.clone() {
+                    let curly = v.replace('\'', "\u{2019}");
+                    let dashed = v.replace('-', "\u{2013}");
+                    let both = curly.replace('-', "\u{2013}");
+                    variants.extend([curly, dashed, both].into_iter().filter(|x| *x != v));
+                }
+                variants.sort_unstable();
                 variants.dedup();
                 for key in variants {
                     let pi = *by_key.entry(key.clone()).or_insert_with(|| {
@@ -174,17 +200,28 @@ impl Matcher {
             surnames.retain(|s| !own.contains(&s.to_lowercase()));
             partial_keys.push(surnames);
         }
-        let ac = if keys.is_empty() {
-            None
-        } else {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .start_kind(StartKind::Both)
-                .build(&keys)
-                .map_err(|e| crate::Error::Config(format!("cannot build the gazetteer automaton: {e}")))?;
-            Some(ac)
-        };
+        // Patterns that may match where the text does not start with a capital letter.
+        let mut lower_first = vec![false; 256];
+        let mut lower_ids = Vec::new();
+        let mut lower_keys = Vec::new();
+        for (pi, (key, list)) in keys.iter().zip(&lists).enumerate() {
+            let can = list
+                .iter()
+                .any(|c| c.rule == CaseRule::Insensitive || c.alias.chars().next().is_some_and(|f| !f.is_uppercase()));
+            if can {
+                if let Some(&b) = key.as_bytes().first() {
+                    lower_first[b as usize] = true;
+                }
+                lower_ids.push(pi as u32);
+                lower_keys.push(key.as_str());
+            }
+        }
+        let mut first = lower_first.clone();
+        for b in 0..=255u8 {
+            first[b as usize] |= b.is_ascii_uppercase() || b >= 0xC0 || lower_first[b.to_ascii_lowercase() as usize];
+        }
+        let all = automaton(&keys)?;
+        let lower = if lower_keys.is_empty() { None } else { automaton(&lower_keys)?.map(|a| (a, lower_ids)) };
         let mut patterns = Vec::with_capacity(lists.len());
         let mut cands = Vec::new();
         for list in lists {
@@ -205,7 +242,57 @@ impl Matcher {
                 .iter()
                 .map(|k: &Vec<Box<str>>| 24 + k.iter().map(|s| s.len() + 16).sum::<usize>())
                 .sum::<usize>();
-        Ok(Matcher { ac, patterns, cands, ids, kind_preference, kind_rank, context, partial_keys, table_bytes })
+        Ok(Matcher {
+            all,
+            lower,
+            lower_first,
+            first,
+            fold_words,
+            fold_quotes,
+            patterns,
+            cands,
+            ids,
+            kind_preference,
+            kind_rank,
+            context,
+            partial_keys,
+            table_bytes,
+        })
+    }
+
+    /// Whether `text` must be folded before matching: only when it holds a
+    /// typographic character that can change a match. Quotes and dashes only
+    /// bound words (the boundary checks read them as they are), so they matter
+    /// only inside an alias: an apostrophe or dash after a word some alias
+    /// continues with one, a double quote when an alias has one, an odd space
+    /// or an invisible character anywhere. Most sentences need no copy.
+    pub(crate) fn must_fold(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            return false;
+        }
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                continue;
+            }
+            match fold_char(c) {
+                None => return true,
+                Some(f) if f == c => {}
+                // Patterns of their own (see `build`).
+                Some(_) if c == '\u{2019}' || c == '\u{2013}' => {}
+                Some('"') => {
+                    if self.fold_quotes {
+                        return true;
+                    }
+                }
+                Some('\'' | '-') => {
+                    if self.fold_words.contains(&word_before(text, i).to_lowercase()) {
+                        return true;
+                    }
+                }
+                Some(_) => return true,
+            }
+        }
+        false
     }
 
     pub(crate) fn kind_preference(&self) -> &[Kind] {
@@ -221,7 +308,10 @@ impl Matcher {
     }
 
     pub(crate) fn memory_usage(&self) -> usize {
-        self.ac.as_ref().map_or(0, AhoCorasick::memory_usage) + self.table_bytes
+        self.all.as_ref().map_or(0, Auto::memory_usage)
+            + self.lower.as_ref().map_or(0, |(a, ids)| a.memory_usage() + ids.len() * 4)
+            + 256
+            + self.table_bytes
     }
 
     /// The candidates of a pattern.
@@ -231,38 +321,65 @@ impl Matcher {
     }
 
     /// Append every verified, non-overlapping match in `hay` to `out`.
+    ///
+    /// Rather than running the automaton over every byte, the scan visits
+    /// word starts only and runs an anchored search there: at a capital
+    /// letter over all patterns, elsewhere over the few that can start
+    /// without one (and only when the first byte can start one of them).
+    /// Most words of running text start in lower case, so most are skipped
+    /// after one table look-up, whatever the size of the gazetteer.
     pub(crate) fn scan(&self, hay: &str, out: &mut Vec<Raw>) {
-        let Some(ac) = &self.ac else { return };
-        let mut at = 0;
-        while at < hay.len() {
-            let Ok(Some(m)) = ac.try_find(Input::new(hay).range(at..)) else { break };
-            if let Some(raw) = self.check(hay, m.start(), m.end(), m.pattern().as_u32()) {
-                at = raw.end;
-                out.push(raw);
+        let Some(all) = &self.all else { return };
+        let bytes = hay.as_bytes();
+        let mut i = 0;
+        // Jump from one byte that may start a pattern to the next (a tight
+        // table loop), then make sure it starts a word.
+        while let Some(off) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| self.first[b as usize])) {
+            let at = i + off;
+            i = at + 1;
+            if !word_start(hay, at) {
                 continue;
             }
-            if let Some(raw) = self.shorter(ac, hay, m.start(), m.end()) {
-                at = raw.end;
+            let b = bytes[at];
+            let upper = if b < 0x80 {
+                b.is_ascii_uppercase()
+            } else {
+                hay.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+            };
+            let search = if upper {
+                Some((all, None))
+            } else if self.lower_first.get(b.to_ascii_lowercase() as usize).copied().unwrap_or(false) {
+                self.lower.as_ref().map(|(a, ids)| (a, Some(ids.as_slice())))
+            } else {
+                None
+            };
+            if let Some(raw) = search.and_then(|(aut, ids)| self.at(aut, ids, hay, at)) {
                 out.push(raw);
-                continue;
+                i = raw.end;
             }
-            at = m.start() + hay.get(m.start()..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
         }
     }
 
-    /// The longest valid pattern starting at `start` and ending before `end`.
-    fn shorter(&self, ac: &AhoCorasick, hay: &str, start: usize, end: usize) -> Option<Raw> {
-        if !start_ok(hay, start) {
-            return None;
-        }
-        let mut limit = end;
-        while limit > start + 1 {
-            let input = Input::new(hay).range(start..limit - 1).anchored(Anchored::Yes);
-            let m = ac.try_find(input).ok().flatten()?;
-            if let Some(raw) = self.check(hay, m.start(), m.end(), m.pattern().as_u32()) {
+    /// The longest valid match starting at `start`: walk the automaton from
+    /// its anchored start state, remembering every pattern end passed, and
+    /// verify them longest first (so a failed long alias never hides a valid
+    /// shorter one).
+    fn at(&self, aut: &Auto, ids: Option<&[u32]>, hay: &str, start: usize) -> Option<Raw> {
+        let mut ends = [(0u32, 0usize); 8];
+        let n = match aut {
+            Auto::Dfa(a) => walk(a, hay.as_bytes(), start, &mut ends),
+            Auto::Nfa(a) => walk(a, hay.as_bytes(), start, &mut ends),
+        };
+        let kept = n.min(ends.len());
+        for k in (n - kept..n).rev() {
+            let (p, end) = ends[k % ends.len()];
+            let p = match ids {
+                Some(ids) => *ids.get(p as usize)?,
+                None => p,
+            };
+            if let Some(raw) = self.check(hay, start, end, p) {
                 return Some(raw);
             }
-            limit = m.end();
         }
         None
     }
@@ -283,32 +400,105 @@ impl Matcher {
     }
 }
 
-/// Whether `text` (equal to `alias` up to letter case) is an allowed form of `alias` under `rule`.
+/// The run of word characters that ends at byte `at` of `s`.
+fn word_before(s: &str, at: usize) -> &str {
+    let before = s.get(..at).unwrap_or("");
+    let start = before.char_indices().rev().take_while(|(_, c)| is_word(*c)).last().map_or(at, |(i, _)| i);
+    before.get(start..).unwrap_or("")
+}
+
+/// The automaton searched at word starts: a DFA while the gazetteer is small
+/// (fastest transitions), a contiguous NFA beyond (a DFA's memory grows with
+/// states times byte classes; the NFA's stays near the size of the aliases).
+#[derive(Debug, Clone)]
+pub(crate) enum Auto {
+    Dfa(dfa::DFA),
+    Nfa(nfa::contiguous::NFA),
+}
+
+/// Up to this many patterns the automaton is a DFA (measured: beyond a few hundred
+/// patterns its table no longer stays in cache and the contiguous NFA is as fast).
+const DFA_PATTERNS: usize = 300;
+
+impl Auto {
+    fn memory_usage(&self) -> usize {
+        match self {
+            Auto::Dfa(a) => a.memory_usage(),
+            Auto::Nfa(a) => a.memory_usage(),
+        }
+    }
+}
+
+/// Walk `aut` anchored at `start`; record each (pattern, end) passed in the
+/// ring `ends`, and return how many were seen.
+#[inline]
+fn walk<A: Automaton>(aut: &A, bytes: &[u8], start: usize, ends: &mut [(u32, usize); 8]) -> usize {
+    let Ok(mut sid) = aut.start_state(Anchored::Yes) else { return 0 };
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        sid = aut.next_state(Anchored::Yes, sid, b);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                break;
+            }
+            if aut.is_match(sid) {
+                ends[n % 8] = (aut.match_pattern(sid, 0).as_u32(), i + 1);
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// An anchored, leftmost-longest, ASCII case-insensitive automaton over `keys`.
+fn automaton<S: AsRef<[u8]>>(keys: &[S]) -> crate::Result<Option<Auto>> {
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let err = |e: aho_corasick::BuildError| crate::Error::Config(format!("cannot build the gazetteer automaton: {e}"));
+    let mut nb = nfa::noncontiguous::Builder::new();
+    nb.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true);
+    let trie = nb.build(keys).map_err(err)?;
+    Ok(Some(if keys.len() <= DFA_PATTERNS {
+        let mut b = dfa::Builder::new();
+        b.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).start_kind(StartKind::Anchored);
+        Auto::Dfa(b.build_from_noncontiguous(&trie).map_err(err)?)
+    } else {
+        let mut b = nfa::contiguous::Builder::new();
+        b.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true);
+        Auto::Nfa(b.build_from_noncontiguous(&trie).map_err(err)?)
+    }))
+}
+
+/// Whether `text` (equal to `alias` up to letter case and typography) is an
+/// allowed form of `alias` under `rule`.
 pub(crate) fn case_ok(rule: CaseRule, alias: &str, text: &str) -> bool {
-    if text == alias {
+    let norm = |c: char| fold_char(c).unwrap_or(c);
+    let plain = text.is_ascii();
+    if if plain { text == alias } else { alias.chars().eq(text.chars().map(norm)) } {
         return true;
     }
     match rule {
         CaseRule::Sensitive => false,
         CaseRule::Insensitive => {
-            if alias.is_ascii() && text.is_ascii() {
+            if plain && alias.is_ascii() {
                 alias.eq_ignore_ascii_case(text)
             } else {
-                alias.to_lowercase() == text.to_lowercase()
+                alias.chars().flat_map(char::to_lowercase).eq(text.chars().map(norm).flat_map(char::to_lowercase))
             }
         }
         CaseRule::Auto | CaseRule::Title => {
             // All capitals (headlines in caps).
             if !text.chars().any(char::is_lowercase) {
-                return if alias.is_ascii() && text.is_ascii() {
+                return if plain && alias.is_ascii() {
                     alias.eq_ignore_ascii_case(text)
                 } else {
-                    alias.to_uppercase() == text
+                    alias.chars().flat_map(char::to_uppercase).eq(text.chars().map(norm))
                 };
             }
             // As written, with word-initial letters capitalised.
             let mut prev_word = false;
-            let mut t = text.chars();
+            let mut t = text.chars().map(norm);
             for a in alias.chars() {
                 let Some(c) = t.next() else { return false };
                 let ok = c == a || (!prev_word && a.is_lowercase() && c.is_uppercase() && c.to_lowercase().eq([a]));
@@ -372,6 +562,25 @@ fn adjacent_join(left: char, right: char) -> bool {
     is_word(left) && is_word(right) && !is_ideographic(left) && !is_ideographic(right)
 }
 
+/// Whether the character at `at` does not continue a word begun before it
+/// (a quick pre-check; [`start_ok`] decides).
+#[inline]
+fn word_start(hay: &str, at: usize) -> bool {
+    let bytes = hay.as_bytes();
+    match at.checked_sub(1).and_then(|p| bytes.get(p)) {
+        None => true,
+        Some(&p) if p < 0x80 => !(p.is_ascii_alphanumeric() || p == b'_'),
+        Some(_) => {
+            let prev = hay.get(..at).and_then(|s| s.chars().next_back());
+            let here = hay.get(at..).and_then(|s| s.chars().next());
+            match (prev, here) {
+                (Some(p), Some(h)) => !adjacent_join(p, h),
+                _ => true,
+            }
+        }
+    }
+}
+
 /// Whether a word boundary lies at byte `at` of `hay` (the haystack edges are boundaries).
 pub(crate) fn start_ok(hay: &str, at: usize) -> bool {
     let (Some(before), Some(after)) = (hay.get(..at), hay.get(at..)) else { return false };
@@ -411,7 +620,8 @@ pub(crate) fn end_ok(hay: &str, at: usize) -> bool {
     if let Some(next2) = fwd.next() {
         if joins(last, next, next2) {
             // The possessive exception: "Russia's", "RUSSIA'S".
-            let possessive = next == '\'' && matches!(next2, 's' | 'S') && fwd.next().map_or(true, |c| !is_word(c));
+            let possessive =
+                fold_char(next) == Some('\'') && matches!(next2, 's' | 'S') && fwd.next().map_or(true, |c| !is_word(c));
             return possessive;
         }
     }

@@ -375,7 +375,7 @@ pub struct Found {
     pub mention: Mention,
     /// How the text was linked to the entity.
     pub link: Link,
-    /// Every entity id the text matched, the chosen one first; more than one means ambiguous.
+    /// For an ambiguous text, every entity id it matched, the chosen one first; empty otherwise.
     pub candidates: Vec<String>,
     /// For an ambiguous mention, the rule that chose the entity.
     pub resolution: Option<Resolution>,
@@ -384,7 +384,7 @@ pub struct Found {
 impl Found {
     /// Whether the text matched more than one entity.
     pub fn is_ambiguous(&self) -> bool {
-        self.candidates.len() > 1
+        !self.candidates.is_empty()
     }
 }
 
