@@ -353,6 +353,18 @@ fn hard_wrapped_page_joins_lines_into_paragraphs_and_drops_key_points_and_tags()
     assert_eq!(kinds, ["share", "navigation", "summary", "navigation", "widget"]);
 }
 
+#[test]
+fn period_closed_headline_quote_intro_and_live_update_stamp() {
+    let p = page(PAGES, "p07");
+    assert_eq!(p.headline(), Some("Senate panel delays vote on embassy funding."));
+    // "The committee chairman said:" introduces a quote: article text.
+    assert!(p.main_text().contains("\nThe committee chairman said:\n"));
+    assert_eq!(p.boilerplate(), [("timestamp", "4:45 p.m.")]);
+    // A short closing sentence is text, not trailing furniture.
+    let (_, last) = p.extent();
+    assert_eq!(last, "I think so.");
+}
+
 // ---- Laws -----------------------------------------------------------------
 
 /// Check the span laws of one structure.

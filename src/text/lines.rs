@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::normalize::fold_key;
 use super::segment::ends_sentence;
@@ -67,6 +67,7 @@ enum Marker {
     Caption,
     CaptionStart,
     Policy,
+    Address,
     Footer,
     Newsletter,
     Comment,
@@ -75,6 +76,8 @@ enum Marker {
 struct Markers {
     automaton: AhoCorasick,
     kinds: Vec<Marker>,
+    /// The patterns; one with capitals must match exactly ("REUTERS/").
+    patterns: Vec<String>,
 }
 
 fn markers() -> &'static Markers {
@@ -92,18 +95,20 @@ fn markers() -> &'static Markers {
                 "caption-start" => Marker::CaptionStart,
                 "footer" => Marker::Footer,
                 "newsletter" => Marker::Newsletter,
+                "address" => Marker::Address,
                 _ => Marker::Policy,
             });
             patterns.push(pattern);
         }
-        // Overlapping search is needed to see both "comment" and a policy
-        // word; the standard match kind allows it.
+        // Standard semantics report every non-overlapping match, enough to
+        // see both "comment" and a policy word in one line.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(["comment"]).expect("one literal pattern builds"));
-        Markers { automaton, kinds }
+        Markers { automaton, kinds, patterns: patterns.iter().map(|p| p.to_string()).collect() }
     })
 }
 
@@ -136,6 +141,8 @@ pub(crate) struct Features {
     pub newsletter: bool,
     /// Starts with a list bullet.
     pub bullet: bool,
+    /// The whole line is a wire dateline ("NAIROBI, Kenya (AP) _").
+    pub dateline: bool,
     /// "- Al Arabiya": a source echo; the span of the name, relative to the line.
     pub echo: Option<Span>,
     /// "Reuters · 2 hours ago": (name, stamp) spans relative to the line.
@@ -147,7 +154,7 @@ const BULLETS: &[&str] = &["- ", "• ", "* ", "– ", "— ", "· ", "▪ ", "�
 impl Features {
     /// The features of `text` (a trimmed, non-empty line).
     pub(crate) fn of(text: &str) -> Features {
-        let words = text.split_whitespace().count();
+        let words = count_words(text);
         let terminal = ends_sentence(text);
         let last = text.chars().next_back().unwrap_or(' ');
         let stop_period = terminal && text.trim_end_matches(is_close).ends_with(['.', '\u{2026}']);
@@ -163,24 +170,43 @@ impl Features {
         let prose = (terminal && words >= 4) || words > 25;
         let mut f = Features { words, terminal, prose, headline, name, stamp, bullet, ..Features::default() };
         f.cue = cue(text, words, prose);
+        f.dateline = words <= 8 && super::structure::dateline(text) == Some(text.len());
+        if f.dateline {
+            f.headline = false;
+        }
+        // A title-case line ending in a period ("Poll: Wealthy Voters Abandon
+        // Republican Party."): some feeds close headlines with a stop.
+        if !f.headline && stop_period && (3..=25).contains(&words) && is_title_case(text) && !text.ends_with("...") {
+            f.headline = true;
+            f.prose = false;
+        }
         f.byline = is_byline(text, words, terminal);
         f.echo = echo(text);
         f.pair = if words <= 8 && stamp.is_none() { pair(text) } else { None };
-        if words <= 60 {
+        // Captions, credits and policy footers are short; running text of
+        // more than 40 words skips the marker search.
+        if words <= 40 {
             let m = markers();
-            let (mut comment, mut policy) = (false, false);
-            for hit in m.automaton.find_overlapping_iter(text) {
+            let (mut comment, mut policy, mut address) = (false, false, false);
+            for hit in m.automaton.find_iter(text) {
+                let pattern = m.patterns.get(hit.pattern().as_usize()).map_or("", String::as_str);
+                if pattern.chars().any(char::is_uppercase) && text.get(hit.range()) != Some(pattern) {
+                    continue;
+                }
                 match m.kinds.get(hit.pattern().as_usize()) {
                     Some(Marker::Comment) => comment = true,
                     Some(Marker::Policy) => policy = true,
-                    Some(Marker::Footer) if words <= 40 => f.footer = true,
+                    Some(Marker::Address) => address = true,
+                    Some(Marker::Footer) => f.footer = true,
                     Some(Marker::Newsletter) => f.newsletter = true,
-                    Some(Marker::Caption) if words <= 40 => f.caption = true,
+                    Some(Marker::Caption) => f.caption = true,
                     Some(Marker::CaptionStart) if hit.start() == 0 => f.caption = true,
                     _ => {}
                 }
             }
-            f.policy = comment && policy;
+            // "... refrain from derogatory words in your comments": a policy
+            // speaks to the reader; "cited derogatory comments" does not.
+            f.policy = comment && policy && address;
         }
         if f.cue.is_some() || f.byline || f.caption || f.policy || f.footer || f.stamp.is_some() {
             f.headline = false;
@@ -210,6 +236,41 @@ impl Features {
         }
         None
     }
+}
+
+/// The number of words separated by ASCII white space (a no-break space
+/// joins words; good enough for the shape rules, and a byte loop).
+pub(crate) fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
+}
+
+/// Whether `text` is in Title Case: every word but short function words
+/// ("of", "the", "to") is capitalised, allowing one exception in a line of
+/// more than six words, with at least three capitalised words.
+fn is_title_case(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "but", "or", "nor", "by", "as", "vs", "via",
+        "from", "with", "into", "over", "up", "is", "are", "was", "be", "if", "than",
+    ];
+    let (mut words, mut capital, mut lower) = (0, 0, 0);
+    for w in text.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = w.chars().next() else { continue };
+        words += 1;
+        if first.is_uppercase() || first.is_ascii_digit() {
+            capital += 1;
+        } else if !SMALL.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())) {
+            lower += 1;
+        }
+    }
+    capital >= 3 && lower <= usize::from(words > 6)
 }
 
 fn is_close(c: char) -> bool {
@@ -245,9 +306,19 @@ fn is_name(text: &str, words: usize) -> bool {
 /// two words or more (three for running text).
 fn cue(text: &str, words: usize, prose: bool) -> Option<BoilerplateKind> {
     let cues = cues();
-    // Only the first words can start a cue; fold just those.
-    let head: String = text.split_whitespace().take(cues.max_words + 1).collect::<Vec<_>>().join(" ");
-    let key = fold_key(&head);
+    // Only the first words can start a cue; fold just those. A long line
+    // can only be a cue label ("Read more: ..."), which needs a separator
+    // among its first words: skip running text without one cheaply.
+    let head_end = text
+        .split_whitespace()
+        .take(cues.max_words + 1)
+        .last()
+        .map_or(0, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+    let head = text.get(..head_end).unwrap_or(text);
+    if words > 8 && !head.contains([':', '|', '-', '\u{2013}', '\u{2014}', '\u{B7}', '\u{2022}']) {
+        return None;
+    }
+    let key = fold_key(head);
     if words <= cues.max_words {
         if let Some(k) = cues.phrases.get(&key) {
             return Some(*k);
@@ -452,6 +523,13 @@ fn is_numeric(w: &str) -> bool {
 
 /// Whether the whole line is a timestamp, a date or a relative age.
 pub(crate) fn stamp(text: &str) -> Option<Stamp> {
+    // Every stamp has a digit, or is an age ("an hour ago"), "just now",
+    // "today" or "yesterday": reject everything else before lower-casing.
+    let b = text.as_bytes();
+    let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !b.iter().any(u8::is_ascii_digit) && !has(b"ago") && !has(b"now") && !has(b"day") {
+        return None;
+    }
     let lower = text.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -557,7 +635,7 @@ mod tests {
             ("Share prices fell sharply on Monday after the announcement.", None),
         ];
         for (text, want) in cases {
-            let words = text.split_whitespace().count();
+            let words = count_words(text);
             let prose = ends_sentence(text) && words >= 5;
             assert_eq!(cue(text, words, prose), *want, "{text}");
         }
@@ -566,11 +644,15 @@ mod tests {
     #[test]
     fn bylines_captions_policy() {
         assert!(Features::of("By Jane Doe and John Roe, Reuters").byline);
+        assert!(Features::of("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.").headline);
+        assert!(!Features::of("MOSCOW (Reuters) - Diplomats met on Monday.").headline);
         assert!(!Features::of("By Thursday the talks had ended in Istanbul.").byline);
         assert!(Features::of("Sergei Lavrov in Moscow, June 5, 2025. REUTERS/Maxim Shemetov").caption);
         assert!(Features::of("FILE PHOTO: The U.S. embassy in Moscow").caption);
         assert!(Features::of("Please keep comments civil; we moderate all posts.").policy);
         assert!(!Features::of("He declined to comment on the talks.").policy);
+        assert!(!Features::of("Clinton cited derogatory comments Trump had made about her.").policy);
+        assert!(!Features::of("The Reuters/Ipsos poll showed Clinton doing better than in other polls.").caption);
     }
 
     #[test]

@@ -173,7 +173,9 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
         }
         None => {
             let first_prose = first_prose?;
-            (0..first_prose).find(|&i| page.role[i] == Role::Unset && page.f(i).headline)
+            (0..first_prose)
+                .find(|&i| page.role[i] == Role::Unset && page.f(i).headline)
+                .or_else(|| short_sentence_headline(page, first_prose, end))
         }
     };
     let h = h?;
@@ -191,6 +193,21 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
         }
     }
     Some(h)
+}
+
+/// Some feeds close every headline with a period ("Trump not walking the
+/// walk on his tax claims."). The first running-text line is the headline
+/// when it is one short sentence (at most 14 words) and the next text line
+/// is longer.
+fn short_sentence_headline(page: &Page, first: usize, end: usize) -> Option<usize> {
+    let f = page.f(first);
+    let text = page.text(first);
+    let one_sentence = !text.trim_end_matches('.').contains(". ");
+    if f.words > 14 || !text.ends_with('.') || text.ends_with("...") || !one_sentence {
+        return None;
+    }
+    let next = (first + 1..end).find(|&i| page.role[i] == Role::Unset)?;
+    (page.f(next).prose && page.f(next).words > f.words + 4).then_some(first)
 }
 
 /// Whether `text` folds to `key`; cheap length check first.
@@ -211,7 +228,10 @@ fn mark_runs(page: &mut Page, start: usize, end: usize) {
         i -= 1;
         match page.role[i] {
             Role::Boiler(_) => continue,
-            Role::Unset if !page.f(i).prose => page.role[i] = Role::Boiler(BoilerplateKind::Widget),
+            // A short sentence ("I think so.") is a closing line, not furniture.
+            Role::Unset if !page.f(i).prose && !page.f(i).terminal && !page.f(i).dateline => {
+                page.role[i] = Role::Boiler(BoilerplateKind::Widget)
+            }
             _ => break,
         }
     }
@@ -233,7 +253,7 @@ fn mark_runs(page: &mut Page, start: usize, end: usize) {
         } else {
             for j in i..run_end {
                 let f = page.f(j);
-                page.role[j] = if f.words <= 2 && !f.terminal {
+                page.role[j] = if f.words <= 2 && !f.terminal && !f.dateline && !page.text(j).ends_with(':') {
                     Role::Boiler(if f.name { BoilerplateKind::SectionLabel } else { BoilerplateKind::Navigation })
                 } else {
                     Role::Text
@@ -498,11 +518,11 @@ pub(crate) fn dateline(text: &str) -> Option<usize> {
     if !caps && !qualified {
         return None;
     }
-    // The separator.
+    // The separator (`_` in some wire feeds), then text or the end of the line.
     let sep = rest.trim_start();
-    let sep_len = ["--", "-", "–", "—", ":"].iter().find(|s| sep.starts_with(**s)).map(|s| s.len())?;
+    let sep_len = ["--", "-", "–", "—", ":", "_"].iter().find(|s| sep.starts_with(**s)).map(|s| s.len())?;
     let after_sep = sep.get(sep_len..)?;
-    if !after_sep.starts_with(char::is_whitespace) {
+    if !(after_sep.is_empty() || after_sep.starts_with(char::is_whitespace)) {
         return None;
     }
     Some(text.len() - after_sep.len())
@@ -522,6 +542,8 @@ mod tests {
             ("ST. PETERSBURG, Russia, June 5, 2025 – Officials", Some("ST. PETERSBURG, Russia, June 5, 2025 –")),
             ("Moscow, June 25 (Reuters) - Russia said", Some("Moscow, June 25 (Reuters) -")),
             ("NEW YORK -- Stocks rose", Some("NEW YORK --")),
+            ("NAIROBI, Kenya (AP) _", Some("NAIROBI, Kenya (AP) _")),
+            ("WASHINGTON _", Some("WASHINGTON _")),
             ("Moscow - Russia said", None),
             ("The talks - which began", None),
             ("Russia and the U.S. met.", None),
