@@ -110,10 +110,12 @@ impl<'a> Para<'a> {
                         continue;
                     }
                     if n == '.' {
-                        // Initials and titles keep their dot: "U.S.", "J.", "Mr.".
+                        // Initials and titles keep their dot: "U.S.", "J.", "Mr."; so does an
+                        // abbreviation before a comma or parenthesis ("R-Ky.,", "(D-Wis.)").
                         let w = &text[start..pos];
                         let title = lex.noun(&w.to_ascii_lowercase()) == Some(NounKind::Title);
-                        if w.contains('.') || (letters == 1 && c.is_uppercase()) || title {
+                        let before_comma = matches!(after, Some(',' | ')' | ';'));
+                        if w.contains('.') || (letters == 1 && c.is_uppercase()) || title || before_comma {
                             pos += 1;
                         }
                     }
@@ -589,6 +591,7 @@ impl<'a> Run<'a> {
                     None => Source::Np(p.sentence_subject(lo, k)?, None),
                 }
             }
+            Some(k) if p.punct(k) == Some('-') || p.punct(k) == Some('\u{2014}') => appositive(p, k, lo)?,
             Some(k) if p.punct(k) == Some(',') => {
                 let tail_ok = |np: Np| {
                     let e = p.skip_paren(np.end);
@@ -615,6 +618,7 @@ impl<'a> Run<'a> {
                         || (np.start..np.end).any(|m| p.word_at(m, "and"))
                         || (lc.ends_with('s') && !lc.ends_with("ss") && !p.toks[np.head].cap)
                         || p.toks[np.head].cap && lc.ends_with('s') && p.noun(np.head).is_some()
+                        || (p.noun(np.head) == Some(NounKind::Group) && !p.has(np.start, WordClass::Det))
                 }
                 Source::Of(_) => true,
             };
@@ -678,9 +682,20 @@ impl<'a> Run<'a> {
             } else if let Some((m, end)) = medium(p, c, hi) {
                 addressee.get_or_insert(m);
                 c = end;
+            } else if let Some(t) = phrase_before_that(p, c, hi).filter(|_| !that) {
+                // `said at a campaign stop in Toledo, Ohio, that …`, `told a meeting of leaders that …`.
+                if form.takes_addressee() || addressee.is_none() {
+                    addressee.get_or_insert(trim(self.body, Span::new(p.toks[c].span.start, p.toks[t - 1].span.end)));
+                }
+                c = t;
             } else {
                 break;
             }
+        }
+        // `CONTENT, experts say, including …`: a participle after the comma is not the content.
+        let participle_at = |m: usize| p.toks.get(m).is_some_and(|t| t.word && !t.cap) && p.lower(m).ends_with("ing");
+        if comma_after && !that && participle_at(c) {
+            c = hi;
         }
         let frame_lo = match source {
             Source::Np(np, role) => role.map_or(np.start, |r| r.start.min(np.start).saturating_sub(0)).min(np.start),
@@ -708,8 +723,19 @@ impl<'a> Run<'a> {
         if !that && p.toks.get(c).is_some_and(|t| t.word && p.has(c, WordClass::Bad)) {
             return None;
         }
-        // `what the senators said was …`: the cue is inside a subject clause.
-        if !that && matches!(p.lower(c), "was" | "is" | "were" | "are") {
+        // `what the senators said was …`: the cue is inside a subject clause (but see the
+        // split attribution below: `The latest test, North Korea said, was its biggest`).
+        let split = matches!(source, Source::Np(_, None))
+            && comma_after
+            && !that
+            && match source {
+                Source::Np(np, _) => {
+                    let lead_end = if inverted { i } else { np.start };
+                    lead_end > lo + 1 && p.punct(lead_end - 1) == Some(',')
+                }
+                Source::Of(_) => false,
+            };
+        if !that && !split && matches!(p.lower(c), "was" | "is" | "were" | "are") {
             return None;
         }
         if form.class == CueClass::Belief && !that {
@@ -720,9 +746,9 @@ impl<'a> Run<'a> {
         }
         let span = trim(self.body, p.content_span(c, content_end)?);
         // `Too often, Mr. Clarke said, the debate is …`: the attribution splits the content.
-        if let Source::Np(np, None) = source {
+        if let (Source::Np(np, None), true) = (source, split) {
             let lead_end = if inverted { i } else { np.start };
-            if comma_after && !that && lead_end > lo + 1 && p.punct(lead_end - 1) == Some(',') {
+            {
                 let end = trim_punct(p, lo, lead_end - 1);
                 if p.words_in(lo, end) >= 2 && p.outside(lo) {
                     let lead = trim(self.body, p.content_span(lo, end)?);
@@ -998,8 +1024,12 @@ fn after_frame(p: &Para, qi: usize, b: usize) -> Option<Frame> {
     }
     // A quote that ends its own sentence is followed by a new sentence, not a frame,
     // unless nothing but the attribution follows (`"We will." Ushakov said.`).
-    let tail_clear = c >= hi || matches!(p.punct(c), Some(',' | ':' | '-' | '\u{2014}' | '\u{2013}'));
-    if ends_sentence && !tail_clear {
+    let tail_clear = c >= hi || matches!(p.punct(c), Some(',' | ':' | '-' | '\u{2014}' | '\u{2013}' | '('));
+    // After a clause-ending quote (`"…," X said`) the frame may go on with a prepositional
+    // phrase ("in response to a question"), but not with a clause of its own
+    // (`"Face the Nation," Ryan said the recent spate …` is reported speech).
+    let tail_adjunct = p.has(c, WordClass::Stop) || p.is_time(c);
+    if !tail_clear && (ends_sentence || !tail_adjunct) {
         return None;
     }
     Some(Frame { source, cue, addressee, used: (b + 1, c) })
@@ -1107,13 +1137,24 @@ impl Run<'_> {
 /// `X, Russia's ambassador to the U.S., said`: the speaker before the
 /// appositive that ends with the comma at `k`.
 fn appositive(p: &Para, k: usize, lo: usize) -> Option<Source> {
-    let open = (k.saturating_sub(16).max(lo)..k).rev().find(|&m| p.punct(m) == Some(','))?;
-    if p.word_at(open + 1, "who") || (open + 1..k).any(|m| !p.outside(m) || p.cue_at(m).is_some()) {
+    let sep = p.punct(k)?;
+    let open = (k.saturating_sub(30).max(lo)..k).rev().find(|&m| p.punct(m) == Some(sep))?;
+    // `X -- co-editor of a book -- said`: a doubled dash is one separator.
+    let open = if sep == '-' && open > lo && p.punct(open - 1) == Some('-') { open - 1 } else { open };
+    let inner_start = if sep == '-' && p.punct(open + 1) == Some('-') { open + 1 } else { open };
+    let (open, k) = (open, k);
+    if (inner_start + 1..k).any(|m| !p.outside(m) || p.cue_at(m).is_some()) {
         return None;
     }
+    let relative = p.word_at(inner_start + 1, "who");
     let np = p.np_before(open, lo)?;
     // `A lawyer for the news outlets, David Schulz, said`: the name is the appositive.
-    let inner = Np::new(open + 1, k);
+    let k = if sep == '-' && k > inner_start + 1 && p.punct(k - 1) == Some('-') { k - 1 } else { k };
+    let inner = Np::new(inner_start + 1, k);
+    if relative {
+        return matches!(p.category(np), Category::Person | Category::Unknown | Category::Group)
+            .then_some(Source::Np(np, None));
+    }
     if k > open + 1 && (open + 1..k).all(|m| p.is_name_word(m) || p.noun(m) == Some(super::lexicon::NounKind::Title)) {
         return Some(Source::Np(inner, Some(np)));
     }
@@ -1167,6 +1208,20 @@ fn medium(p: &Para, c: usize, hi: usize) -> Option<(Span, usize)> {
         }
         _ => None,
     }
+}
+
+/// `at a campaign stop in Toledo, Ohio, that`: a prepositional or noun phrase of
+/// up to twelve tokens between a cue and "that"; returns the index of "that".
+fn phrase_before_that(p: &Para, c: usize, hi: usize) -> Option<usize> {
+    let first = p.toks.get(c)?;
+    if !first.word || first.cap && !p.has(c, WordClass::Det) {
+        return None;
+    }
+    let end = (c + 12).min(hi);
+    let t = (c + 1..end).find(|&m| p.word_at(m, "that"))?;
+    let clean = (c..t).all(|m| p.outside(m) && p.cue_at(m).is_none() && !matches!(p.punct(m), Some('.' | ';' | ':')))
+        && !(c..t).any(|m| p.pron(m).is_some() && m > c);
+    clean.then_some(t)
 }
 
 /// Where reported content stops: before a second attribution in the same

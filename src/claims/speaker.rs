@@ -155,8 +155,11 @@ impl Para<'_> {
         if self.pron(h).is_some() {
             return Some(Np::new(h, end));
         }
-        if self.is_possessive(h) || !self.head_ok(h) {
+        if self.is_possessive(h) {
             return None;
+        }
+        if !self.head_ok(h) {
+            return self.agent_np(h, end, lo);
         }
         let mut start = h;
         // Lower-case modifiers are kept only when something that opens a noun phrase precedes them.
@@ -192,6 +195,33 @@ impl Para<'_> {
         }
         // Joins and modifiers count only when a kept word precedes them: `start` moved past them then.
         Some(Np::new(start, end))
+    }
+
+    /// An agent noun ("announcer", "narrator", "questioner", "commissioner",
+    /// "defenders") not in the lexicon, heading a phrase that opens with a
+    /// determiner or a possessive name: "the announcer", "Connecticut's tax
+    /// commissioner", "its defenders".
+    fn agent_np(&self, h: usize, end: usize, lo: usize) -> Option<Np> {
+        let lc = self.lower(h).trim_end_matches('s');
+        let agent = self.plain_lower(h)
+            && lc.len() > 4
+            && ["er", "or", "ist", "ian", "ant", "ent"].iter().any(|suf| lc.ends_with(suf));
+        if !agent {
+            return None;
+        }
+        let mut k = h;
+        let mut steps = 0;
+        while k > lo && steps < 3 {
+            k -= 1;
+            steps += 1;
+            if self.is_det(k) || (self.is_possessive(k) && self.is_name_word(k)) {
+                return Some(Np { start: k, end, head: h });
+            }
+            if !self.plain_lower(k) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The speaker noun phrase starting at token `start`, not reaching `hi`.
