@@ -12,6 +12,17 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/time/lexicon.tsv");
+const HOLIDAYS: &str = include_str!("../../data/time/holidays.tsv");
+
+/// A holiday: its name as written (lowercase) and how to find its date in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Holiday {
+    pub name: &'static str,
+    pub month: u32,
+    pub day: u32,
+    /// 0: on month-day; 1–7: the first such weekday on or after it.
+    pub weekday: u8,
+}
 
 /// Longest word the lexicon can hold; longer tokens are never looked up.
 const MAX_LEN: usize = 16;
@@ -81,6 +92,8 @@ pub(crate) enum Keyword {
     As,
     Current,
     Thousand,
+    Full,
+    A,
     Noon,
     Midnight,
     /// The `s` of a possessive `'s`.
@@ -130,6 +143,8 @@ pub(crate) struct Entry {
     pub soon: bool,
     /// A prefix glued to a year with a hyphen: "mid-1996", "post-1959".
     pub year_prefix: bool,
+    /// The first word of a holiday's name ("Thanksgiving", "New").
+    pub holiday_head: bool,
     pub opener: Option<Opener>,
     pub count_noun: bool,
     pub not_weekday_before: bool,
@@ -137,6 +152,8 @@ pub(crate) struct Entry {
 }
 
 pub(crate) struct Lexicon {
+    /// Holidays, longest names first so that the first match is the longest.
+    pub holidays: Vec<Holiday>,
     /// Open addressing, power-of-two size; key 0 marks an empty slot.
     table: Vec<(u128, Entry)>,
     /// For each first letter a–z, bit `n` set when some entry has length `n`.
@@ -193,6 +210,23 @@ impl Lexicon {
                 _ => {}
             }
         }
+        let mut holidays = Vec::new();
+        for line in HOLIDAYS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if let [name, month, day, weekday] = cols[..] {
+                let h = Holiday {
+                    name,
+                    month: month.parse().unwrap_or(0),
+                    day: day.parse().unwrap_or(0),
+                    weekday: weekday.parse().unwrap_or(0),
+                };
+                if let Some(head) = name.split([' ', '\'']).next() {
+                    map.entry(head).or_default().holiday_head = true;
+                }
+                holidays.push(h);
+            }
+        }
+        holidays.sort_by_key(|h| std::cmp::Reverse(h.name.len()));
         let size = (map.len() * 4).next_power_of_two();
         let mut table = vec![(0u128, Entry::default()); size];
         for (word, entry) in map {
@@ -209,7 +243,7 @@ impl Lexicon {
             }
             table[i] = (key, entry);
         }
-        Lexicon { table, lengths }
+        Lexicon { holidays, table, lengths }
     }
 
     /// The entry for a key packed with [`pack`].
@@ -323,6 +357,8 @@ fn keyword(v: &str) -> Option<Keyword> {
         "as" => As,
         "current" => Current,
         "thousand" => Thousand,
+        "full" => Full,
+        "a" => A,
         "noon" => Noon,
         "midnight" => Midnight,
         "s" => S,
@@ -349,6 +385,17 @@ mod tests {
                 _ => false,
             };
             assert!(ok, "line {line:?} has an unknown category or value");
+        }
+    }
+
+    #[test]
+    fn every_holiday_line_is_understood() {
+        let lex = lexicon();
+        let n = HOLIDAYS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(lex.holidays.len(), n);
+        for h in &lex.holidays {
+            assert!((1..=12).contains(&h.month) && (1..=31).contains(&h.day) && h.weekday <= 7, "{h:?}");
+            assert!(lex.get(h.name.split(' ').next().unwrap().as_bytes()).unwrap().holiday_head, "{h:?}");
         }
     }
 

@@ -330,7 +330,7 @@ pub fn extract(body: &str, section: &Section, reference: Option<NaiveDate>) -> V
         toks.clear();
         recognize::tokenize(text, sentence.span.start, &mut toks);
         cands.clear();
-        recognize::candidates(&toks, &mut cands);
+        recognize::candidates(&toks, body, &mut cands);
         for c in &cands {
             let (Some(first), Some(last)) = (toks.get(c.first), toks.get(c.last.wrapping_sub(1))) else { continue };
             let span = Span::new(first.start, last.end);
@@ -382,7 +382,7 @@ pub fn resolve_age(text: &str, reference: Option<NaiveDate>) -> Option<TimeValue
     let mut toks = Vec::new();
     recognize::tokenize(text, 0, &mut toks);
     let mut cands = Vec::new();
-    recognize::candidates(&toks, &mut cands);
+    recognize::candidates(&toks, text, &mut cands);
     let c = cands.iter().find(|c| resolve::age_meaning(&c.meaning))?;
     resolve::resolve(&c.meaning, reference, None).ok().map(|(v, _)| v)
 }

@@ -164,6 +164,9 @@ pub(crate) struct Partial {
     /// "June last year" (-1), "April next year" (1), "October this year" (0): the year
     /// relative to the reference's.
     pub year_offset: Option<i32>,
+    /// For holidays such as Thanksgiving: the date is the first such weekday
+    /// (1 = Monday) on or after `month`-`day`.
+    pub weekday_from: Option<u8>,
 }
 
 /// A modifier that picks which occurrence of a month or weekday is meant.
@@ -214,8 +217,8 @@ pub(crate) struct Candidate {
     pub meaning: Meaning,
 }
 
-/// Token-level accessors used by the patterns.
-struct Toks<'t>(&'t [Tok]);
+/// Token-level accessors used by the patterns, over the tokens and the body they index.
+struct Toks<'t>(&'t [Tok], &'t str);
 
 impl Toks<'_> {
     fn entry(&self, i: usize) -> Option<Entry> {
@@ -383,9 +386,12 @@ fn month_alone_is_date(t: &Toks, i: usize) -> bool {
                 | Keyword::To
                 | Keyword::Around
                 | Keyword::Coming
+                | Keyword::For
         )
     ) || t.is_punct(i - 1, '-')
         && matches!(t.kw(i.wrapping_sub(2)), Some(Keyword::Mid | Keyword::Early | Keyword::Late))
+        // "the October slaying", "a June agreement": a month naming a noun's time.
+        || matches!(t.kw(i - 1), Some(Keyword::The | Keyword::A)) && t.case(i + 1) == Some(Case::Lower)
 }
 
 /// Full and partial calendar dates starting at `i`, without ranges.
@@ -640,18 +646,31 @@ fn deictic(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
         // "the current year", "the current fiscal year", "the end of the year", "the end of this month".
         Keyword::The => {
             let mut k = at + 1;
-            match t.kw(k)? {
-                Keyword::Current => {
+            match t.kw(k) {
+                Some(Keyword::Current) => {
                     k += 1;
                     if t.is_kw(k, Keyword::Fiscal) {
                         k += 1;
                     }
                 }
-                Keyword::End | Keyword::Beginning | Keyword::Start
+                Some(Keyword::End | Keyword::Beginning | Keyword::Start)
                     if t.is_kw(k + 1, Keyword::Of) && matches!(t.kw(k + 2), Some(Keyword::The | Keyword::This)) =>
                 {
                     k += 3;
                 }
+                // "for the full year", "in the fiscal year": the reference's year in results reporting.
+                Some(Keyword::Full | Keyword::Fiscal) if t.entry(k + 1)?.unit == Some(Unit::Year) => k += 1,
+                // "for the year", "during the year": only after a preposition, and not "the year before".
+                _ if t.entry(k)?.unit == Some(Unit::Year)
+                    && at > 0
+                    && matches!(
+                        t.kw(at - 1),
+                        Some(Keyword::For | Keyword::In | Keyword::During | Keyword::Through)
+                    )
+                    && !matches!(
+                        t.kw(k + 1),
+                        Some(Keyword::Before | Keyword::After | Keyword::Earlier | Keyword::Ago)
+                    ) => {}
                 _ => return None,
             }
             let unit = calendar_unit(k)?;
@@ -728,6 +747,45 @@ fn month_modified(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
     Some((i, j, Meaning::Date(Partial { month: Some(m), shift, ..Partial::default() })))
 }
 
+/// A holiday at `i`, with an optional "last"/"next"/"this": "Thanksgiving Day", "last Christmas".
+fn holiday(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
+    let (shift, at) = match t.kw(i) {
+        Some(Keyword::Last | Keyword::Previous) => (Shift::Last, i + 1),
+        Some(Keyword::Next | Keyword::Coming) => (Shift::Next, i + 1),
+        Some(Keyword::This) => (Shift::This, i + 1),
+        _ => (Shift::None, i),
+    };
+    if !t.entry(at)?.holiday_head || t.case(at)? == Case::Lower {
+        return None;
+    }
+    // The name as written, lower-cased with typographic apostrophes folded, up to five tokens.
+    let mut name = String::new();
+    let mut best = None;
+    for k in at..(at + 5).min(t.0.len()) {
+        let tok = t.0[k];
+        if k > at && tok.space_before {
+            name.push(' ');
+        }
+        match tok.kind {
+            Kind::Word { .. } => name.extend(t.1.get(tok.start..tok.end)?.chars().map(|c| c.to_ascii_lowercase())),
+            Kind::Punct('\'') => name.push('\''),
+            _ => break,
+        }
+        if let Some(h) = lexicon().holidays.iter().find(|h| h.name == name) {
+            best = Some((k + 1, *h));
+        }
+    }
+    let (end, h) = best?;
+    let p = Partial {
+        month: Some(h.month),
+        day: Some(h.day),
+        shift,
+        weekday_from: (h.weekday > 0).then_some(h.weekday),
+        ..Partial::default()
+    };
+    Some((i, end, Meaning::Date(p)))
+}
+
 /// "33 minutes ago", "three days ago", "a year ago", "a year earlier", "a few weeks ago".
 fn ago(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
     let (n, at) = if let Some(n) = t.number(i) {
@@ -752,8 +810,8 @@ fn ago(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
 }
 
 /// Every expression in a sentence's tokens, left to right, longest first at each token.
-pub(crate) fn candidates(toks: &[Tok], out: &mut Vec<Candidate>) {
-    let t = Toks(toks);
+pub(crate) fn candidates(toks: &[Tok], body: &str, out: &mut Vec<Candidate>) {
+    let t = Toks(toks, body);
     let mut i = 0;
     while i < toks.len() {
         // Cheap filter: only words with a lexicon entry and numbers can start an expression.
@@ -766,6 +824,7 @@ pub(crate) fn candidates(toks: &[Tok], out: &mut Vec<Candidate>) {
             .or_else(|| ago(&t, i))
             .or_else(|| weekday(&t, i))
             .or_else(|| month_modified(&t, i))
+            .or_else(|| holiday(&t, i))
             .or_else(|| calendar_or_range(&t, i));
         match found {
             Some((first, last, meaning)) if last > first => {
@@ -782,7 +841,7 @@ pub(crate) fn candidates(toks: &[Tok], out: &mut Vec<Candidate>) {
 ///
 /// The flag says the cue is firm: a verb right next to the expression.
 pub(crate) fn tense(toks: &[Tok], body: &str, first: usize, last: usize) -> Option<(Cue, bool)> {
-    let t = Toks(toks);
+    let t = Toks(toks, body);
     if as_soon_as(&t, first) {
         return Some((Cue::Future, true));
     }
@@ -797,10 +856,14 @@ impl Toks<'_> {
     fn ends_sentence(&self, i: usize) -> bool {
         match self.punct(i) {
             Some('?' | '!') => true,
+            // Not after an initial or a short title ("Daniel P. Davison", "Mr. Davison").
             Some('.') => {
                 self.0.get(i + 1).is_some_and(|n| n.space_before)
                     && matches!(self.case(i + 1), Some(Case::Title | Case::Upper))
                     && !self.entry(i.wrapping_sub(1)).is_some_and(|e| e.abbr)
+                    && !(i > 0
+                        && self.case(i - 1).is_some_and(|c| c != Case::Lower)
+                        && self.0[i - 1].end - self.0[i - 1].start <= 3)
             }
             _ => false,
         }
@@ -908,7 +971,7 @@ fn find_cue(t: &Toks, body: &str, first: usize, last: usize, cs: usize, ce: usiz
 
 /// How the expression at tokens `first..last` attaches to its sentence.
 pub(crate) fn attachment(toks: &[Tok], first: usize, last: usize) -> super::Attachment {
-    let t = Toks(toks);
+    let t = Toks(toks, "");
     if t.is_punct(last, '\'') && t.is_kw(last + 1, Keyword::S) {
         return super::Attachment::Modifier;
     }

@@ -130,10 +130,9 @@ fn partial(
         let p = Partial { year: Some(r.year() + off), year_offset: None, ..p };
         return partial(p, reference, tense).map(|(point, _)| (point, Rule::Deictic));
     }
+    let on = |y: i32, m: u32, d: u32| occurrence(y, m, d, p.weekday_from);
     match (p.year, p.month, p.day) {
-        (Some(y), Some(m), Some(d)) => {
-            NaiveDate::from_ymd_opt(y, m, d).map(|d| (Point::Day(d), Rule::Explicit)).ok_or(NO_SUCH_DATE)
-        }
+        (Some(y), Some(m), Some(d)) => on(y, m, d).map(|d| (Point::Day(d), Rule::Explicit)).ok_or(NO_SUCH_DATE),
         (Some(y), Some(m), None) => {
             if (1..=12).contains(&m) {
                 Ok((Point::Month(y, m), Rule::Explicit))
@@ -145,7 +144,7 @@ fn partial(
         (None, Some(m), Some(d)) => {
             let r = reference.ok_or(NO_REFERENCE)?;
             // Feb 29 exists only in some years: at least one of the three must hold it.
-            if (r.year() - 1..=r.year() + 1).all(|y| NaiveDate::from_ymd_opt(y, m, d).is_none()) {
+            if (r.year() - 1..=r.year() + 1).all(|y| on(y, m, d).is_none()) {
                 return Err(NO_SUCH_DATE);
             }
             let y = pick_year(
@@ -153,24 +152,43 @@ fn partial(
                 p.shift,
                 tense.map(|t| t.0),
                 tense.is_some_and(|t| t.1),
-                |y| NaiveDate::from_ymd_opt(y, m, d).map(|x| x.cmp(&r)),
-                |y| NaiveDate::from_ymd_opt(y, m, d).map_or(i64::MAX / 2, |x| (x - r).num_days()),
-                30,
+                |y| on(y, m, d).map(|x| x.cmp(&r)),
+                |y| on(y, m, d).map_or(i64::MAX / 2, |x| (x - r).num_days()),
+                31,
             )
             .ok_or(OUT_OF_RANGE)?;
-            NaiveDate::from_ymd_opt(y, m, d).map(|d| (Point::Day(d), Rule::YearFromReference)).ok_or(NO_SUCH_DATE)
+            on(y, m, d).map(|d| (Point::Day(d), Rule::YearFromReference)).ok_or(NO_SUCH_DATE)
         }
         (None, Some(m), None) => {
             let r = reference.ok_or(NO_REFERENCE)?;
             let key = |y: i32| i64::from(y) * 12 + i64::from(m);
             let rk = key(r.year()) - i64::from(m) + i64::from(r.month());
             // A month is never moved across the window: "resumed in May" said in April is last May.
-            let y =
-                pick_year(r.year(), p.shift, tense.map(|t| t.0), true, |y| Some(key(y).cmp(&rk)), |y| key(y) - rk, 1)
-                    .ok_or(OUT_OF_RANGE)?;
+            let y = pick_year(
+                r.year(),
+                p.shift,
+                tense.map(|t| t.0),
+                tense.is_some_and(|t| t.1),
+                |y| Some(key(y).cmp(&rk)),
+                |y| key(y) - rk,
+                1,
+            )
+            .ok_or(OUT_OF_RANGE)?;
             Ok((Point::Month(y, m), Rule::YearFromReference))
         }
         (None, None, _) => Err(NO_SUCH_DATE),
+    }
+}
+
+/// Month-day `m`-`d` of year `y`, or with `weekday_from` the first such weekday on or after it.
+fn occurrence(y: i32, m: u32, d: u32, weekday_from: Option<u8>) -> Option<NaiveDate> {
+    let base = NaiveDate::from_ymd_opt(y, m, d)?;
+    match weekday_from {
+        None => Some(base),
+        Some(wd) => {
+            let ahead = (i64::from(wd) - i64::from(base.weekday().number_from_monday())).rem_euclid(7);
+            add_days(base, ahead)
+        }
     }
 }
 
