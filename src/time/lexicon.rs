@@ -100,6 +100,14 @@ pub(crate) enum Keyword {
     S,
 }
 
+impl Keyword {
+    /// A preposition that puts a date after it: in, since, by, until, from, through, during, before, after.
+    pub(crate) fn is_preposition(self) -> bool {
+        use Keyword::*;
+        matches!(self, In | Since | By | Until | From | Through | During | Before | After)
+    }
+}
+
 /// A tense cue of a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Cue {

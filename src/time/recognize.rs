@@ -361,34 +361,26 @@ fn month_alone_is_date(t: &Toks, i: usize) -> bool {
     if i == 0 || t.entry(i).is_some_and(|e| e.abbr) && !t.is_punct(i + 1, '.') {
         return false;
     }
-    matches!(
-        t.kw(i - 1),
-        Some(
-            Keyword::In
-                | Keyword::Since
-                | Keyword::By
-                | Keyword::Until
-                | Keyword::From
-                | Keyword::Through
-                | Keyword::During
-                | Keyword::Before
-                | Keyword::After
-                | Keyword::Early
-                | Keyword::Late
-                | Keyword::Mid
-                | Keyword::Last
-                | Keyword::Next
-                | Keyword::This
-                | Keyword::Previous
-                | Keyword::Of
-                | Keyword::Between
-                | Keyword::And
-                | Keyword::To
-                | Keyword::Around
-                | Keyword::Coming
-                | Keyword::For
-        )
-    ) || t.is_punct(i - 1, '-')
+    t.kw(i - 1).is_some_and(|k| {
+        k.is_preposition()
+            || matches!(
+                k,
+                Keyword::Early
+                    | Keyword::Late
+                    | Keyword::Mid
+                    | Keyword::Last
+                    | Keyword::Next
+                    | Keyword::This
+                    | Keyword::Previous
+                    | Keyword::Of
+                    | Keyword::Between
+                    | Keyword::And
+                    | Keyword::To
+                    | Keyword::Around
+                    | Keyword::Coming
+                    | Keyword::For
+            )
+    }) || t.is_punct(i - 1, '-')
         && matches!(t.kw(i.wrapping_sub(2)), Some(Keyword::Mid | Keyword::Early | Keyword::Late))
         // "the October slaying", "a June agreement": a month naming a noun's time.
         || matches!(t.kw(i - 1), Some(Keyword::The | Keyword::A)) && t.case(i + 1) == Some(Case::Lower)
@@ -503,20 +495,7 @@ fn calendar(t: &Toks, i: usize) -> Option<(usize, Partial)> {
     // A bare year; far from the present only after a preposition ("in 1066"), so that
     // "flight 1234" stays a number.
     let y = t.year(i)?;
-    let after_preposition = i > 0
-        && matches!(
-            t.kw(i - 1),
-            Some(
-                Keyword::In
-                    | Keyword::Since
-                    | Keyword::By
-                    | Keyword::Until
-                    | Keyword::From
-                    | Keyword::Before
-                    | Keyword::After
-                    | Keyword::During
-            )
-        );
+    let after_preposition = i > 0 && t.kw(i - 1).is_some_and(Keyword::is_preposition);
     ((1600..=2100).contains(&y) || after_preposition)
         .then_some((i + 1, Partial { year: Some(y), ..Partial::default() }))
 }
@@ -576,16 +555,21 @@ fn calendar_or_range(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
     Some((a_at, j, Meaning::Date(a)))
 }
 
-/// A weekday at `i` with its modifiers and part of day: "last Friday", "Saturday evening".
-fn weekday(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
-    let (shift, at) = match t.kw(i) {
-        Some(Keyword::Last | Keyword::Previous) => (Shift::Last, i + 1),
+/// The modifier at `i` that picks an occurrence ("last", "previous", "past", "next",
+/// "coming", "this", "this coming") and the index after it.
+fn shift_at(t: &Toks, i: usize) -> (Shift, usize) {
+    match t.kw(i) {
+        Some(Keyword::Last | Keyword::Previous | Keyword::Past) => (Shift::Last, i + 1),
         Some(Keyword::Next | Keyword::Coming) => (Shift::Next, i + 1),
         Some(Keyword::This) if t.is_kw(i + 1, Keyword::Coming) => (Shift::Next, i + 2),
         Some(Keyword::This) => (Shift::This, i + 1),
-        Some(Keyword::Past) => (Shift::Last, i + 1),
         _ => (Shift::None, i),
-    };
+    }
+}
+
+/// A weekday at `i` with its modifiers and part of day: "last Friday", "Saturday evening".
+fn weekday(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
+    let (shift, at) = shift_at(t, i);
     let e = t.entry(at)?;
     if e.weekday == 0 || t.case(at)? == Case::Lower {
         return None;
@@ -720,9 +704,7 @@ fn deictic(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
 /// "earlier in February", "in early March", "mid-November", "late November", "last April".
 fn month_modified(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
     let (shift, at) = match t.kw(i)? {
-        Keyword::Last | Keyword::Previous => (Shift::Last, i + 1),
-        Keyword::Next | Keyword::Coming => (Shift::Next, i + 1),
-        Keyword::This => (Shift::This, i + 1),
+        Keyword::Last | Keyword::Previous | Keyword::Next | Keyword::Coming | Keyword::This => shift_at(t, i),
         Keyword::Earlier | Keyword::Later if t.is_kw(i + 1, Keyword::In) => (Shift::None, i + 2),
         Keyword::Early | Keyword::Late | Keyword::Mid if t.is_punct(i + 1, '-') => (Shift::None, i + 2),
         Keyword::Early | Keyword::Late => (Shift::None, i + 1),
@@ -749,12 +731,7 @@ fn month_modified(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
 
 /// A holiday at `i`, with an optional "last"/"next"/"this": "Thanksgiving Day", "last Christmas".
 fn holiday(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
-    let (shift, at) = match t.kw(i) {
-        Some(Keyword::Last | Keyword::Previous) => (Shift::Last, i + 1),
-        Some(Keyword::Next | Keyword::Coming) => (Shift::Next, i + 1),
-        Some(Keyword::This) => (Shift::This, i + 1),
-        _ => (Shift::None, i),
-    };
+    let (shift, at) = shift_at(t, i);
     if !t.entry(at)?.holiday_head || t.case(at)? == Case::Lower {
         return None;
     }
