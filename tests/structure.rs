@@ -299,8 +299,10 @@ fn title_matches_headline_across_quote_dash_and_nfd_forms_and_more_from_blurbs()
     let p = page(PAGES, "p04");
     assert_eq!(p.headline(), Some("“Erdog\u{306}an offers Istanbul for next round of U.S.-Russia talks”"));
     let b = p.boilerplate();
-    // "World" and "Europe" are one section-label region.
-    assert_eq!(b[..3], [("navigation", "Home"), ("section_label", "World"), ("related", "Related coverage")]);
+    // "Home", "World", "Europe": one menu.
+    assert_eq!(b[..2], [("navigation", "Home"), ("related", "Related coverage")]);
+    let menu = p.s.regions.iter().find(|r| r.boilerplate == Some(BoilerplateKind::Navigation)).expect("menu");
+    assert_eq!(menu.span.slice(&p.body), "Home\nWorld\nEurope");
     // The link list inside the article is furniture; the article goes on after it.
     assert!(b.contains(&("related", "Related coverage")));
     let (_, last) = p.extent();
@@ -350,7 +352,9 @@ fn hard_wrapped_page_joins_lines_into_paragraphs_and_drops_key_points_and_tags()
     let sentences: Vec<&str> = p.s.main.sentences.iter().map(|s| s.span.slice(&p.body)).collect();
     assert_eq!(sentences.len(), 4, "headline, lede, and two in the last paragraph: {sentences:?}");
     let kinds: Vec<&str> = p.boilerplate().iter().map(|b| b.0).collect();
-    assert_eq!(kinds, ["share", "navigation", "summary", "navigation", "widget"]);
+    assert_eq!(kinds, ["share", "navigation", "summary", "navigation"]);
+    let tags = p.s.regions.iter().rfind(|r| r.boilerplate == Some(BoilerplateKind::Navigation)).expect("tags");
+    assert_eq!(tags.span.slice(&p.body), "Tags\nRussia\nUnited States\nDiplomacy");
 }
 
 #[test]
@@ -363,6 +367,25 @@ fn period_closed_headline_quote_intro_and_live_update_stamp() {
     // A short closing sentence is text, not trailing furniture.
     let (_, last) = p.extent();
     assert_eq!(last, "I think so.");
+}
+
+#[test]
+fn name_list_byline_reading_time_and_embedded_post_are_boilerplate() {
+    let p = page(PAGES, "p08");
+    assert_eq!(p.headline(), Some("Zakharova: no date yet for next round of embassy talks"));
+    assert_eq!(
+        p.boilerplate(),
+        [
+            ("byline", "Olga Petrova, Example Post"),
+            ("navigation", "Reading time: 3 min"),
+            ("embed", "<tweet tweet-id=\"1938000000000000000\"></tweet>"),
+            ("caption", "Image: AFP"),
+            ("navigation", "Topics"),
+        ]
+    );
+    let (first, last) = p.extent();
+    assert!(first.starts_with("Russia's Foreign Ministry said on Thursday"));
+    assert!(last.starts_with("The State Department has said it remains open"));
 }
 
 // ---- Laws -----------------------------------------------------------------

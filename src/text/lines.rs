@@ -68,6 +68,7 @@ enum Marker {
     CaptionStart,
     Policy,
     Address,
+    Embed,
     Footer,
     Newsletter,
     Comment,
@@ -96,6 +97,7 @@ fn markers() -> &'static Markers {
                 "footer" => Marker::Footer,
                 "newsletter" => Marker::Newsletter,
                 "address" => Marker::Address,
+                "embed" => Marker::Embed,
                 _ => Marker::Policy,
             });
             patterns.push(pattern);
@@ -139,6 +141,8 @@ pub(crate) struct Features {
     pub footer: bool,
     /// Mentions subscribing ("inbox", "newsletter"): belongs in a newsletter box.
     pub newsletter: bool,
+    /// An embedded post or player (markup, "pic.twitter.com", "(@handle)").
+    pub embed: bool,
     /// Starts with a list bullet.
     pub bullet: bool,
     /// The whole line is a wire dateline ("NAIROBI, Kenya (AP) _").
@@ -199,6 +203,7 @@ impl Features {
                     Some(Marker::Address) => address = true,
                     Some(Marker::Footer) => f.footer = true,
                     Some(Marker::Newsletter) => f.newsletter = true,
+                    Some(Marker::Embed) => f.embed = true,
                     Some(Marker::Caption) => f.caption = true,
                     Some(Marker::CaptionStart) if hit.start() == 0 => f.caption = true,
                     _ => {}
@@ -208,7 +213,10 @@ impl Features {
             // speaks to the reader; "cited derogatory comments" does not.
             f.policy = comment && policy && address;
         }
-        if f.cue.is_some() || f.byline || f.caption || f.policy || f.footer || f.stamp.is_some() {
+        // Markup left by the scraper: "<tweet tweet-id=...>", "[Video: ...]".
+        f.embed |= (text.starts_with('<') && text.trim_end_matches(['.', ',', ';']).ends_with('>'))
+            || (text.starts_with('[') && text.ends_with(']'));
+        if f.cue.is_some() || f.byline || f.caption || f.policy || f.footer || f.embed || f.stamp.is_some() {
             f.headline = false;
         }
         f
@@ -227,6 +235,9 @@ impl Features {
         }
         if self.footer {
             return Some(BoilerplateKind::Footer);
+        }
+        if self.embed {
+            return Some(BoilerplateKind::Embed);
         }
         if self.byline {
             return Some(BoilerplateKind::Byline);
@@ -280,6 +291,24 @@ fn is_close(c: char) -> bool {
 /// Small words allowed inside a name ("Voice of America", "Al Arabiya").
 fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "the" | "and" | "&" | "de" | "la" | "al" | "el" | "for" | "on" | "in" | "du" | "der" | "-")
+}
+
+/// Whether `text` is a list of names: "Jane Doe, Reuters", "Jane Doe and
+/// John Roe | AP" (each part a short name).
+pub(crate) fn is_name_list(text: &str) -> bool {
+    let parts = text.split([',', '|', '\u{B7}', ';', '/']).flat_map(|p| p.split(" and "));
+    let mut n = 0;
+    for part in parts {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !is_name(part, count_words(part)) {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
 }
 
 fn is_name(text: &str, words: usize) -> bool {

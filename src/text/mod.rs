@@ -156,6 +156,9 @@ pub enum BoilerplateKind {
     DuplicateHeadline,
     /// Short lines after the article that match no cue (app promos, widget text).
     Widget,
+    /// An embedded post or player: markup lines (`<tweet ...>`), "pic.twitter.com/...",
+    /// "— Name (@handle) June 25, 2025".
+    Embed,
 }
 
 impl BoilerplateKind {
@@ -176,6 +179,7 @@ impl BoilerplateKind {
             BoilerplateKind::SectionLabel => "section_label",
             BoilerplateKind::DuplicateHeadline => "duplicate_headline",
             BoilerplateKind::Widget => "widget",
+            BoilerplateKind::Embed => "embed",
         }
     }
 }
@@ -214,6 +218,19 @@ pub struct Blurb {
     pub label: Option<Span>,
     /// Its own headline and text.
     pub section: Section,
+}
+
+impl Blurb {
+    /// The blurb's document id: `<page id>#<number>` (its parent is the page).
+    ///
+    /// ```
+    /// let body = "Talks resume\nDiplomats met on Thursday in Istanbul.\nRead next\n2 hours ago\nOil prices rise\nOil rose on Friday as supply fears grew.\n";
+    /// let s = dateline::text::analyze(body, None);
+    /// assert_eq!(s.blurbs[0].id("002.txt"), "002.txt#1");
+    /// ```
+    pub fn id(&self, page_id: &str) -> String {
+        format!("{page_id}#{}", self.number)
+    }
 }
 
 /// The structure of one page.

@@ -6,9 +6,11 @@
 //! 1. **Tail.** The first related-stories heading ("Related Articles", "Read
 //!    next", "More from ...": a short cue line) that follows article text and
 //!    is followed by more running text starts the tail: everything after it
-//!    is blurbs or furniture, never article text. A heading followed by a
-//!    list of two or more headline-like lines and then article text is a
-//!    link list inside the article instead.
+//!    is blurbs or furniture, never article text. The blurbs must announce
+//!    themselves (a timestamp or age within three lines of the heading) or be
+//!    shorter than the article before them. Otherwise, or when the heading
+//!    is followed by two or more headline-like lines and then article text,
+//!    the heading and its links are a link list inside the article.
 //! 2. **Furniture by shape and cue** (article zone): cue lines (share,
 //!    comments, advertisement, newsletter, summary boxes and the bullets
 //!    under them), timestamps, bylines, captions, comment-policy footers.
@@ -25,7 +27,7 @@
 //!    text; a group with running text is a blurb (outlet, age, label,
 //!    headline, text), a group without is furniture.
 
-use super::lines::{Features, Stamp};
+use super::lines::{is_name_list, Features, Stamp};
 use super::normalize::fold_key;
 use super::segment::{self, Line};
 use super::{Blurb, BoilerplateKind, Paragraph, Region, RegionKind, Section, Sentence, Structure};
@@ -112,8 +114,22 @@ fn find_tail(page: &mut Page) -> Option<usize> {
             i = after;
             continue;
         }
-        if (i + 1..n).any(|j| page.f(j).prose) {
+        // Blurbs announce themselves (a stamp, an age, "Outlet · 2 hours
+        // ago" near the top) or are shorter than the article before them;
+        // otherwise the article goes on after a link list.
+        let meta = (i + 1..n.min(i + 4)).any(|j| page.f(j).stamp.is_some() || page.f(j).pair.is_some());
+        let prose_bytes = |r: std::ops::Range<usize>| -> usize {
+            r.filter(|&j| page.f(j).prose).map(|j| page.lines[j].span.len()).sum()
+        };
+        if (i + 1..n).any(|j| page.f(j).prose) && (meta || prose_bytes(i + 1..n) < prose_bytes(0..i)) {
             return Some(i);
+        }
+        if links > 0 {
+            for j in i..after {
+                page.role[j] = Role::Boiler(BoilerplateKind::Related);
+            }
+            i = after;
+            continue;
         }
         i += 1;
     }
@@ -151,6 +167,17 @@ fn mark_furniture(page: &mut Page, end: usize) {
                     k += 1;
                 }
             }
+            // A menu or tag list: the short names under its heading.
+            BoilerplateKind::Navigation => {
+                while i < end && page.role[i] == Role::Unset && page.f(i).name && !page.f(i).headline {
+                    page.role[i] = Role::Boiler(kind);
+                    i += 1;
+                }
+                while i < end && page.role[i] == Role::Unset && page.f(i).name && page.f(i).words <= 3 {
+                    page.role[i] = Role::Boiler(kind);
+                    i += 1;
+                }
+            }
             // A related heading inside the article: the link lines under it.
             BoilerplateKind::Related if page.f(i - 1).words <= 6 => {
                 while i < end && (page.f(i).bullet || page.f(i).headline) && !page.f(i).prose {
@@ -173,8 +200,12 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
         }
         None => {
             let first_prose = first_prose?;
+            let open = |i: &usize| page.role[*i] == Role::Unset;
+            // The first headline-shaped line, or an overline that is not quite
+            // headline-shaped ("Candidates vie for vets' support;"), before
+            // the lede; shorter lines before it are kickers.
             (0..first_prose)
-                .find(|&i| page.role[i] == Role::Unset && page.f(i).headline)
+                .find(|i| open(i) && (page.f(*i).headline || page.f(*i).words >= 3 && !page.f(*i).bullet))
                 .or_else(|| short_sentence_headline(page, first_prose, end))
         }
     };
@@ -184,6 +215,15 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
     for i in 0..end {
         if i != h && page.role[i] == Role::Unset && same_key(page.text(i), &key) {
             page.role[i] = Role::Boiler(BoilerplateKind::DuplicateHeadline);
+        }
+    }
+    // Between the headline and the lede: a short list of names is a byline
+    // ("Jane Doe, Reuters"), however it is written.
+    let lede = (h + 1..end).find(|&i| page.role[i] == Role::Unset && page.f(i).prose).unwrap_or(end);
+    for i in h + 1..lede {
+        let f = page.f(i);
+        if page.role[i] == Role::Unset && f.words <= 8 && !f.terminal && is_name_list(page.text(i)) {
+            page.role[i] = Role::Boiler(BoilerplateKind::Byline);
         }
     }
     for i in 0..h {
@@ -229,7 +269,9 @@ fn mark_runs(page: &mut Page, start: usize, end: usize) {
         match page.role[i] {
             Role::Boiler(_) => continue,
             // A short sentence ("I think so.") is a closing line, not furniture.
-            Role::Unset if !page.f(i).prose && !page.f(i).terminal && !page.f(i).dateline => {
+            // A longer line ("... offered their thoughts to the victims:")
+            // introduces an embed that was furniture; it is text.
+            Role::Unset if !page.f(i).prose && !page.f(i).terminal && !page.f(i).dateline && page.f(i).words <= 10 => {
                 page.role[i] = Role::Boiler(BoilerplateKind::Widget)
             }
             _ => break,
