@@ -276,3 +276,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn with_the_sample_gazetteer_seed_speakers_link_to_entities_also_through_pronouns_and_roles() {
+    let gazetteer = dateline::gazetteer::Gazetteer::from_tsv(include_str!("../examples/data/gazetteer.tsv"))
+        .expect("gazetteer loads");
+    let docs = dateline::corpus::parse(SEEDS).unwrap();
+    let mut linked: Vec<(String, String, Option<String>)> = Vec::new();
+    for d in &docs {
+        for s in sections(&d.body, d.meta.title()) {
+            let mentions = gazetteer.mentions(&d.body, &s);
+            let times = dateline::time::extract(&d.body, &s, d.meta.date());
+            for c in claims::extract(&d.body, &s, &mentions, &times) {
+                linked.push((c.speaker_text.clone(), c.cue.clone(), c.speaker.clone()));
+            }
+        }
+    }
+    let find = |text: &str, cue: &str| {
+        linked.iter().find(|(t, c, _)| t == text && c == cue).and_then(|(_, _, e)| e.clone()).unwrap_or_default()
+    };
+    assert_eq!(find("Yuri Ushakov", "according to"), "yuri-ushakov");
+    assert_eq!(find("Ushakov", "expressed"), "yuri-ushakov");
+    assert_eq!(find("Tammy Bruce", "said"), "tammy-bruce");
+    // A pronoun resolves past the person named inside the quote it attributes.
+    assert_eq!(find("she", "continued"), "tammy-bruce");
+    // A definite description repeats an earlier speaker's role.
+    assert_eq!(find("the State Department spokesperson", "confirmed"), "tammy-bruce");
+    assert_eq!(find("who", "acknowledged"), "yuri-ushakov");
+    assert_eq!(find("Maria Zakharova", "said"), "maria-zakharova");
+    // Coordinations and post-modified heads name no single entity.
+    assert_eq!(find("Moscow and Washington", "according to"), "");
+    assert_eq!(find("Russia's new ambassador to Washington", "told"), "");
+}

@@ -161,6 +161,21 @@ pub struct Lexicon {
     /// First word of each cue form → the forms starting with it (longest first).
     cues: WordMap<Vec<CueForm>>,
     info: WordMap<WordInfo>,
+    /// `info` again for words of at most eight bytes, keyed by the bytes packed
+    /// into a `u64`: most words are short, and this look-up needs no string compare.
+    short: HashMap<u64, WordInfo, BuildHasherDefault<WordHasher>>,
+}
+
+/// The bytes of a word of one to eight bytes packed into a `u64` (zero-padded, so
+/// distinct words give distinct keys).
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -195,7 +210,9 @@ impl Default for Lexicon {
                 _ => PronounKind::Any,
             };
             if let Some(w) = cols.first() {
-                lex.info.entry(w.to_lowercase()).or_default().pronoun = Some(kind);
+                let w = w.to_lowercase();
+                lex.info.entry(w.clone()).or_default().pronoun = Some(kind);
+                lex.sync(&w);
             }
         }
         for (_, cols) in data_lines(WORDS) {
@@ -210,7 +227,9 @@ impl Default for Lexicon {
                 _ => continue,
             };
             if let Some(w) = cols.first() {
-                lex.info.entry(w.to_lowercase()).or_default().classes |= class as u8;
+                let w = w.to_lowercase();
+                lex.info.entry(w.clone()).or_default().classes |= class as u8;
+                lex.sync(&w);
             }
         }
         lex
@@ -220,7 +239,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// A lexicon that knows no words (for building one from scratch).
     pub fn empty() -> Lexicon {
-        Lexicon { cues: WordMap::default(), info: WordMap::default() }
+        Lexicon { cues: WordMap::default(), info: WordMap::default(), short: HashMap::default() }
     }
 
     /// Add a cue: `form` is one or more words as written ("opined", "went on to say").
@@ -236,6 +255,7 @@ impl Lexicon {
         let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
         let Some(first) = words.first().cloned() else { return self };
         self.info.entry(first.clone()).or_default().cue = true;
+        self.sync(&first);
         let entry = self.cues.entry(first).or_default();
         entry.retain(|f| f.words != words);
         entry.push(CueForm { lemma: lemma.to_string(), class, words });
@@ -269,7 +289,9 @@ impl Lexicon {
 
     /// Add a noun that can be (part of) a speaker: "spokesperson", "junta".
     pub fn add_speaker_noun(&mut self, word: &str, kind: NounKind) -> &mut Lexicon {
-        self.info.entry(word.to_lowercase()).or_default().noun = Some(kind);
+        let w = word.to_lowercase();
+        self.info.entry(w.clone()).or_default().noun = Some(kind);
+        self.sync(&w);
         self
     }
 
@@ -296,7 +318,17 @@ impl Lexicon {
 
     /// What the lexicon knows about the lower-case `word`.
     pub(crate) fn info(&self, word: &str) -> WordInfo {
-        self.info.get(word).copied().unwrap_or_default()
+        match short_key(word) {
+            Some(k) => self.short.get(&k).copied().unwrap_or_default(),
+            None => self.info.get(word).copied().unwrap_or_default(),
+        }
+    }
+
+    /// Mirror `info[word]` into the short-word table after a change.
+    fn sync(&mut self, word: &str) {
+        if let (Some(k), Some(i)) = (short_key(word), self.info.get(word)) {
+            self.short.insert(k, *i);
+        }
     }
 }
 

@@ -125,7 +125,7 @@ pub fn find(text: &str, base: usize) -> Vec<Quote> {
     // are one straight double quote, and `` an opening one (typewriter style, as in
     // some wire and archive text).
     let bytes = text.as_bytes();
-    let mut marks: Vec<(usize, char, usize)> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -148,13 +148,18 @@ pub fn find(text: &str, base: usize) -> Vec<Quote> {
         }
         i += 1;
     }
-    if marks.is_empty() {
-        return Vec::new();
-    }
+    pair(text, base, &marks)
+}
+
+/// A candidate quote mark: offset in the paragraph, the character it reads as, its length in bytes.
+pub(crate) type Mark = (usize, char, usize);
+
+/// Pair the candidate `marks` of `text` into top-level quotes (see [`find`]).
+pub(crate) fn pair(text: &str, base: usize, marks: &[Mark]) -> Vec<Quote> {
     let mut ignore: Vec<usize> = Vec::new();
     // Each pass either succeeds or takes back one unpaired single mark; a paragraph has few.
     for _ in 0..8 {
-        match scan(text, base, &marks, &ignore) {
+        match scan(text, base, marks, &ignore) {
             Ok(quotes) => return quotes,
             Err(at) => ignore.push(at),
         }
@@ -163,7 +168,7 @@ pub fn find(text: &str, base: usize) -> Vec<Quote> {
 }
 
 /// One pass. `Err(at)` names an unpaired single mark to read as an apostrophe next time.
-fn scan(text: &str, base: usize, marks: &[(usize, char, usize)], ignore: &[usize]) -> Result<Vec<Quote>, usize> {
+fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec<Quote>, usize> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     for &(i, c, len) in marks {

@@ -331,6 +331,15 @@ impl Para<'_> {
         }
     }
 
+    /// The span of the phrase's head word, or `None` for a coordination
+    /// ("Moscow and Washington"), which names no single entity.
+    pub(crate) fn head_span(&self, np: Np) -> Option<Span> {
+        if (np.start..np.end).any(|m| self.lower(m) == "and") {
+            return None;
+        }
+        self.toks.get(np.head).map(|t| t.span)
+    }
+
     /// The body span of a token range.
     pub(crate) fn span_of(&self, np: Np) -> Span {
         match (self.toks.get(np.start), self.toks.get(np.end.wrapping_sub(1))) {
@@ -340,14 +349,13 @@ impl Para<'_> {
     }
 }
 
-/// The entity a speaker at `span` (its name part) refers to: a mention that
-/// covers the name's last word, or an earlier person mention whose last word
-/// is the name (a surname after a full mention).
-pub(crate) fn link(body: &str, span: Span, mentions: &[Mention]) -> Option<(String, Category)> {
-    let last_word_start = span.slice(body).rfind(' ').map_or(span.start, |i| span.start + i + 1);
-    let head = Span::new(last_word_start, span.end);
+/// The entity a speaker refers to: the mention that covers its head word
+/// (`head`, "Ushakov" in "Kremlin aide Yuri Ushakov", "ambassador" in
+/// "Russia's ambassador to Washington"), or an earlier person mention whose
+/// last word is the head (a surname after a full mention).
+pub(crate) fn link(body: &str, head: Span, mentions: &[Mention]) -> Option<(String, Category)> {
     let i = mentions.partition_point(|m| m.span.end <= head.start);
-    if let Some(m) = mentions.get(i).filter(|m| m.span.overlaps(head) && m.span.start >= span.start) {
+    if let Some(m) = mentions.get(i).filter(|m| m.span.overlaps(head)) {
         return Some((m.entity.clone(), Category::of_kind(&m.kind)));
     }
     let surname = head.slice(body);
