@@ -11,6 +11,8 @@ use proptest::prelude::*;
 const SEEDS: &str = include_str!("../examples/data/seeds.corpus");
 const SEED_TABLE: &str = include_str!("data/time/seeds.tsv");
 const CASES: &str = include_str!("data/time/cases.tsv");
+const PAGES: &str = include_str!("data/time/pages.corpus");
+const PAGE_TABLE: &str = include_str!("data/time/pages.tsv");
 
 /// A section holding `text` as one sentence.
 fn one_sentence(text: &str) -> Section {
@@ -50,6 +52,24 @@ fn every_seed_expression_resolves_to_its_table_value() {
             rows(SEED_TABLE).filter(|(_, r)| r[0] == doc.name && r[1] == "age").map(|(_, r)| r[2]).collect();
         found.retain(|t| !ages.contains(&t.text.as_str()));
         let got: Vec<(String, String)> = found
+            .iter()
+            .map(|t| (t.text.clone(), t.value.map_or("unresolved".to_string(), |v| v.to_string())))
+            .collect();
+        assert_eq!(got, expected, "expressions of {}", doc.name);
+    }
+}
+
+#[test]
+fn written_pages_yield_their_table_expressions_and_no_boilerplate_or_non_dates() {
+    let docs = dateline::corpus::parse(PAGES).unwrap();
+    assert_eq!(docs.len(), 2);
+    for doc in &docs {
+        let expected: Vec<(String, String)> = rows(PAGE_TABLE)
+            .filter(|(_, r)| r[0] == doc.name)
+            .map(|(_, r)| (r[1].to_string(), r[2].to_string()))
+            .collect();
+        let structure = dateline::text::analyze(&doc.body, doc.meta.title());
+        let got: Vec<(String, String)> = time::extract(&doc.body, &structure.main, doc.meta.date())
             .iter()
             .map(|t| (t.text.clone(), t.value.map_or("unresolved".to_string(), |v| v.to_string())))
             .collect();

@@ -39,11 +39,17 @@
 //! tense cue), at the cost of the long tail a statistical tagger would catch
 //! (holidays, quarters, seasons, "the day before").
 //!
-//! Tense comes from the clause around the expression: the nearest cue word of
-//! the lexicon (will, set to, expected to, plans to → future; said, met, was
-//! → past) wins over a generic past "-ed" form, and a future auxiliary before
-//! the expression governs its verb ("will be held on Thursday"); with no cue
-//! in the clause the whole sentence is searched.
+//! Tense comes from the clause around the expression: the nearest cue wins,
+//! a cue word of the lexicon (will, would, set to, expected to, plans to, is
+//! to → future; said, met, was → past; a plan read as past after was/had
+//! been) or a past "-ed" form; a verb within two words of the expression is
+//! *firm* ("met on Thursday", "predicted Wednesday"); a future auxiliary
+//! before a past form makes it a participle ("will be held on Thursday");
+//! "as soon as"/"as early as" before a date make it future. With no cue in the
+//! clause the sentence is searched. A yearless date read from a loose (not
+//! firm) cue is never put more than half a year from the reference when it
+//! also occurs within two months on the other side ("said the boy must return
+//! by Jan. 14"), because cues are often the reporting verb's, not the event's.
 //!
 //! # Cost
 //!

@@ -814,13 +814,17 @@ pub(crate) fn candidates(toks: &[Tok], body: &str, out: &mut Vec<Candidate>) {
 }
 
 /// The tense of the clause around tokens `first..last`: the nearest tense cue in the
-/// clause (strong lexicon cues before generic "-ed" past forms), else in the sentence.
+/// clause, else in the sentence (see the module docs of `time`).
 ///
-/// The flag says the cue is firm: a verb right next to the expression.
+/// The flag says the cue is firm: a verb within two words of the expression.
 pub(crate) fn tense(toks: &[Tok], body: &str, first: usize, last: usize) -> Option<(Cue, bool)> {
     let t = Toks(toks, body);
     if as_soon_as(&t, first) {
         return Some((Cue::Future, true));
+    }
+    // "since January": the start of a state that holds now, so it lies in the past.
+    if first > 0 && t.is_kw(first - 1, Keyword::Since) {
+        return Some((Cue::Past, true));
     }
     let (ss, se) = bounds(&t, first, last, |i| t.ends_sentence(i));
     let (cs, ce) = bounds(&t, first, last, |i| t.ends_sentence(i) || t.ends_clause(i));
@@ -874,7 +878,8 @@ fn clause_bounds(t: &Toks, first: usize, last: usize) -> (usize, usize) {
     bounds(t, first, last, |i| t.ends_sentence(i) || t.ends_clause(i))
 }
 
-/// The cue of token `i` and its strength: 2 for lexicon cues, 1 for a generic past "-ed" form.
+/// The cue of token `i` and its strength (2; `find_cue` raises it to 3 when firm):
+/// a lexicon cue or a generic past "-ed" form.
 fn cue_at(t: &Toks, body: &str, i: usize) -> Option<(Cue, u8)> {
     let tok = t.0.get(i)?;
     let Kind::Word { entry, case } = tok.kind else { return None };
