@@ -388,6 +388,57 @@ fn name_list_byline_reading_time_and_embedded_post_are_boilerplate() {
     assert!(last.starts_with("The State Department has said it remains open"));
 }
 
+#[test]
+fn structure_round_trips_through_json() {
+    for p in load(SEEDS).iter().chain(load(PAGES).iter()) {
+        let json = serde_json::to_string(&p.s).expect("serialises");
+        let back: Structure = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, p.s, "{}", p.name);
+    }
+    let p = page(SEEDS, "002");
+    let json = serde_json::to_value(&p.s).expect("serialises");
+    assert_eq!(json["blurbs"][0]["number"], 1);
+    assert_eq!(json["regions"][json["regions"].as_array().map_or(0, |r| r.len() - 1)]["kind"], "blurb");
+    assert_eq!(json["blurbs"][0]["section"]["paragraphs"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn blurb_ids_follow_the_page_id() {
+    let p = page(SEEDS, "002");
+    let ids: Vec<String> = p.s.blurbs.iter().map(|b| b.id(&p.name)).collect();
+    assert_eq!(ids, ["002_e404fbd4efb379c7.txt#1", "002_e404fbd4efb379c7.txt#2", "002_e404fbd4efb379c7.txt#3"]);
+}
+
+#[test]
+fn inline_also_read_tags_and_more_stories_with_age_after_headline() {
+    let p = page(PAGES, "p09");
+    assert_eq!(p.headline(), Some("Kremlin rejects U.S. proposal on embassy staff"));
+    let kinds: Vec<&str> = p.boilerplate().iter().map(|b| b.0).collect();
+    assert_eq!(kinds, ["timestamp", "related", "navigation", "related", "widget", "timestamp"]);
+    assert_eq!(p.s.main.paragraphs.len(), 3);
+    assert_eq!(
+        p.blurbs(),
+        [
+            (None, Some("2 days ago"), Some("Ukraine reports drone attacks on Kyiv"), "Ukraine said Russia launched d"),
+            (
+                Some("Reuters"),
+                Some("3 days ago"),
+                Some("EU agrees new sanctions package"),
+                "European Union governments agr"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn readers_comment_thread_is_not_article_text() {
+    let p = page(PAGES, "p10");
+    let (_, last) = p.extent();
+    assert!(last.starts_with("The talks began in February"));
+    assert_eq!(p.boilerplate(), [("comments", "12 Comments")]);
+    assert!(!p.main_text().contains("never going to work"));
+}
+
 // ---- Laws -----------------------------------------------------------------
 
 /// Check the span laws of one structure.

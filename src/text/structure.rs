@@ -14,6 +14,8 @@
 //! 2. **Furniture by shape and cue** (article zone): cue lines (share,
 //!    comments, advertisement, newsletter, summary boxes and the bullets
 //!    under them), timestamps, bylines, captions, comment-policy footers.
+//!    A comments heading followed by readers' comments (with their ages,
+//!    "Reply" and "Like" buttons) ends the article zone.
 //! 3. **Headline.** `title` front matter wins: the line equal to it (folded
 //!    comparison, see [`fold_key`]) or none. Otherwise the first
 //!    headline-shaped line before the first running-text line. Lines equal
@@ -25,7 +27,10 @@
 //! 5. **Blurbs.** The tail is cut into groups at each stamp line, outlet
 //!    line, headline-shaped line or double blank line that follows running
 //!    text; a group with running text is a blurb (outlet, age, label,
-//!    headline, text), a group without is furniture.
+//!    headline, text), a group without is furniture. A ticker of stamped
+//!    one-paragraph items ("02:41", optional section label, one paragraph)
+//!    gives one blurb per stamp, with no headline; a clock time is kept as
+//!    the blurb's `timestamp`, not its age.
 
 use super::lines::{is_name_list, Features, Stamp};
 use super::normalize::fold_key;
@@ -77,6 +82,7 @@ pub(crate) fn analyze_with(body: &str, title: Option<&str>, sentences: bool) -> 
     let tail = find_tail(&mut page);
     let main_end = tail.unwrap_or(n);
     mark_furniture(&mut page, main_end);
+    let main_end = comment_thread(&mut page, main_end);
     let headline = find_headline(&mut page, main_end, title);
     mark_runs(&mut page, headline.map_or(0, |h| h + 1), main_end);
     let blurbs = match tail {
@@ -188,6 +194,33 @@ fn mark_furniture(page: &mut Page, end: usize) {
             _ => {}
         }
     }
+}
+
+/// Rule 2b: a comment thread at the end of the article zone. A comments
+/// heading after article text, followed by comment furniture (ages,
+/// "Reply", "Like") and less running text than the article before it,
+/// starts the thread: readers' comments are not article text. Returns the
+/// new end of the article zone.
+fn comment_thread(page: &mut Page, end: usize) -> usize {
+    let prose_bytes = |page: &Page, r: std::ops::Range<usize>| -> usize {
+        r.filter(|&j| page.f(j).prose && page.role[j] == Role::Unset).map(|j| page.lines[j].span.len()).sum()
+    };
+    let heading = (0..end).find(|&i| {
+        let f = page.f(i);
+        f.cue == Some(BoilerplateKind::Comments) && f.words <= 4 && !f.prose && prose_bytes(page, 0..i) > 0
+    });
+    let Some(c) = heading else { return end };
+    let furniture = (c + 1..end).any(|j| page.f(j).stamp.is_some() || page.f(j).cue == Some(BoilerplateKind::Comments));
+    let rest = prose_bytes(page, c + 1..end);
+    if !furniture || rest == 0 || rest * 2 >= prose_bytes(page, 0..c) {
+        return end;
+    }
+    for j in c..end {
+        if page.role[j] == Role::Unset || page.f(j).stamp.is_some() {
+            page.role[j] = Role::Boiler(BoilerplateKind::Comments);
+        }
+    }
+    c
 }
 
 /// Rule 3: the headline line, its duplicates and the kickers before it.
@@ -380,7 +413,7 @@ fn draft(page: &Page, group: &[usize]) -> Draft {
         let f = page.f(i);
         let span = page.lines[i].span;
         let rel = |s: Span| Span::new(span.start + s.start, span.start + s.end);
-        if k >= first_prose || d.headline.is_some() {
+        if k >= first_prose {
             d.text.push(i);
             continue;
         }
@@ -397,7 +430,7 @@ fn draft(page: &Page, group: &[usize]) -> Draft {
             d.outlet = Some(span);
         } else if f.name && prev_stamp && f.words <= 3 && d.label.is_none() {
             d.label = Some(span);
-        } else if f.headline && d.text.is_empty() {
+        } else if f.headline && d.text.is_empty() && d.headline.is_none() {
             d.headline = Some(i);
         } else {
             d.text.push(i);
