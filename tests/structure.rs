@@ -225,6 +225,10 @@ fn title_front_matter_wins_and_absent_title_means_no_headline() {
     assert_eq!(s.main.headline.map(|h| h.slice(body)), Some("The Real Headline Of The Story"));
     let s = analyze(body, Some("A headline the page never prints"));
     assert_eq!(s.main.headline, None);
+    // The page prints the title with the outlet's suffix.
+    let body = "Talks Resume In Istanbul | Example News\nOfficials met on Monday in Geneva.\n";
+    let s = analyze(body, Some("Talks resume in Istanbul"));
+    assert_eq!(s.main.headline.map(|h| h.slice(body)), Some("Talks Resume In Istanbul | Example News"));
 }
 
 #[test]

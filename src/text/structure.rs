@@ -17,7 +17,8 @@
 //!    A comments heading followed by readers' comments (with their ages,
 //!    "Reply" and "Like" buttons) ends the article zone.
 //! 3. **Headline.** `title` front matter wins: the line equal to it (folded
-//!    comparison, see [`fold_key`]) or none. Otherwise the first
+//!    comparison, see [`fold_key`]), else a line before the lede that holds
+//!    it or is held by it (outlet suffixes), else none. Otherwise the first
 //!    headline-shaped line before the first running-text line. Lines equal
 //!    to the headline are duplicates; short lines before it are kickers.
 //! 4. **Runs.** Short non-sentence lines at the end of the article zone are
@@ -229,7 +230,25 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
     let h = match title {
         Some(t) => {
             let want = fold_key(t);
-            (!want.is_empty()).then(|| (0..end).find(|&i| same_key(page.text(i), &want))).flatten()
+            if want.is_empty() {
+                return None;
+            }
+            // The line equal to the title; else, before the lede, a line that
+            // holds the title or is held by it, the shorter at least half the
+            // longer and three words (an outlet's suffix " | Example News",
+            // a shortened title).
+            (0..end).find(|&i| same_key(page.text(i), &want)).or_else(|| {
+                let stop = first_prose.unwrap_or(end);
+                (0..stop.min(end)).find(|&i| {
+                    let f = page.f(i);
+                    if page.role[i] != Role::Unset || f.words > 40 {
+                        return false;
+                    }
+                    let have = fold_key(page.text(i));
+                    let (short, long) = if have.len() < want.len() { (&have, &want) } else { (&want, &have) };
+                    short.len() * 2 >= long.len() && short.split(' ').count() >= 3 && contains_words(long, short)
+                })
+            })
         }
         None => {
             let first_prose = first_prose?;
@@ -281,6 +300,17 @@ fn short_sentence_headline(page: &Page, first: usize, end: usize) -> Option<usiz
     }
     let next = (first + 1..end).find(|&i| page.role[i] == Role::Unset)?;
     (page.f(next).prose && page.f(next).words > f.words + 4).then_some(first)
+}
+
+/// Whether the folded key `long` holds `short` at word boundaries.
+fn contains_words(long: &str, short: &str) -> bool {
+    !short.is_empty()
+        && long.match_indices(short).any(|(at, _)| {
+            let before = at == 0 || long.as_bytes().get(at - 1) == Some(&b' ');
+            let end = at + short.len();
+            let after = end == long.len() || long.as_bytes().get(end) == Some(&b' ');
+            before && after
+        })
 }
 
 /// Whether `text` folds to `key`; cheap length check first.
