@@ -145,6 +145,20 @@ fn main() {
     let (secs, found) = best_cpu(min, || run(&big, &sections));
     assert_eq!(found, expected);
     report("gazetteer match, 100k aliases (cpu)", bytes, docs.len(), secs);
+    // Calibration on this (shared) machine: a plain aho-corasick automaton over
+    // the same aliases, default configuration, unanchored `find_iter` over the
+    // same sentences, no word boundaries, case rules or mentions.
+    let names: Vec<&str> = big.entities().iter().flat_map(|e| e.names()).collect();
+    let (secs, ac) = best_cpu(Duration::from_secs(2), || aho_corasick::AhoCorasick::new(&names).expect("builds"));
+    println!("reference: AhoCorasick::new over the same {} aliases: {:.0} ms cpu", names.len(), secs * 1e3);
+    let (secs, n) = best_cpu(min, || {
+        sections
+            .iter()
+            .flat_map(|(b, s)| s.sentences.iter().map(|x| ac.find_iter(x.span.slice(b)).count()))
+            .sum::<usize>()
+    });
+    assert!(n > 0);
+    report("reference: aho-corasick find_iter (cpu)", bytes, docs.len(), secs);
     if let Some(rss) = peak_rss() {
         println!("peak RSS {:.0} MB", rss as f64 / 1e6);
     }

@@ -526,3 +526,25 @@ mod builtin {
         assert_eq!(got[2].0, "ge");
     }
 }
+
+#[test]
+fn results_round_trip_through_serde_json() {
+    let g = example();
+    let body = "Washington and Alexander Darchiev met. Darchiev left.";
+    let e = g.analyze(body, &lines(body));
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(json.contains("\"link\":\"partial\""), "{json}");
+    let back: dateline::gazetteer::Entities = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, e);
+}
+
+#[test]
+fn sentences_with_other_typography_are_folded_before_matching() {
+    // U+2018 and U+2012 have no pattern of their own: the sentence is folded.
+    let g = Gazetteer::from_tsv("rfm\torganization\tRussia's foreign ministry\nbz\tperson\tBilawal Bhutto-Zardari")
+        .unwrap();
+    let body = "Russia\u{2018}s foreign ministry thanked Bilawal Bhutto\u{2012}Zardari.";
+    let ms = g.mentions(body, &lines(body));
+    let texts: Vec<&str> = ms.iter().map(|m| m.span.slice(body)).collect();
+    assert_eq!(texts, ["Russia\u{2018}s foreign ministry", "Bilawal Bhutto\u{2012}Zardari"]);
+}

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hasher};
 use std::ops::Range;
 
 use super::matcher::{end_ok, is_word, start_ok, Matcher, Raw};
@@ -16,6 +16,30 @@ use crate::Span;
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "inside", "around"];
 
 const NONE: u32 = u32::MAX;
+
+/// A hasher for keys that are already well spread (entity indices, word
+/// hashes): one multiply instead of SipHash on every mention.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// A mention before resolution.
 struct Hit {
@@ -49,11 +73,11 @@ struct Scratch {
     partials: Vec<(Span, Range<usize>)>,
     active: Vec<Active>,
     /// First-word hash of a key → first `Active` in its chain.
-    by_word: HashMap<u64, u32>,
+    by_word: IdMap<u64, u32>,
     /// First bytes of the active keys: words starting otherwise are skipped without hashing.
     first_bytes: [bool; 256],
-    index: HashMap<u32, usize>,
-    support: HashMap<u32, usize>,
+    index: IdMap<u32, usize>,
+    support: IdMap<u32, usize>,
 }
 
 impl Default for Scratch {
@@ -64,10 +88,10 @@ impl Default for Scratch {
             raws: Vec::new(),
             partials: Vec::new(),
             active: Vec::new(),
-            by_word: HashMap::new(),
+            by_word: IdMap::default(),
             first_bytes: [false; 256],
-            index: HashMap::new(),
-            support: HashMap::new(),
+            index: IdMap::default(),
+            support: IdMap::default(),
         }
     }
 }
@@ -236,7 +260,7 @@ fn after_locative(hay: &str, at: usize) -> bool {
 }
 
 /// The ordering key of a candidate: lower is preferred, one entry per rule of [`RULES`].
-fn rank(g: &Gazetteer, support: &HashMap<u32, usize>, e: u32, locative: bool) -> [i64; 5] {
+fn rank(g: &Gazetteer, support: &IdMap<u32, usize>, e: u32, locative: bool) -> [i64; 5] {
     let m = &g.matcher;
     let Some(entity) = g.entities.get(e as usize) else { return [i64::MAX; 5] };
     let own = support.get(&e).copied().unwrap_or(0);

@@ -23,6 +23,11 @@ pub(crate) struct Cand {
     alias: Box<str>,
 }
 
+/// An empty candidate, left behind when one is moved into a pattern's list.
+fn placeholder() -> Cand {
+    Cand { entity: 0, rule: CaseRule::Sensitive, link: Link::Alias, full: false, alias: Box::from("") }
+}
+
 /// A verified match in a haystack (byte offsets into the haystack).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Raw {
@@ -162,7 +167,7 @@ impl Matcher {
                         }
                     }
                 }
-                let cand = Cand {
+                let mut cand = Cand {
                     entity: ei as u32,
                     rule,
                     link: if ni == 0 { Link::Name } else { Link::Alias },
@@ -178,21 +183,31 @@ impl Matcher {
                 }
                 // The commonest typographic forms of apostrophes and hyphens are
                 // patterns of their own, so text that has them needs no folding.
-                for v in variants.clone() {
-                    let curly = v.replace('\'', "\u{2019}");
-                    let dashed = v.replace('-', "\u{2013}");
-                    let both = curly.replace('-', "\u{2013}");
-                    variants.extend([curly, dashed, both].into_iter().filter(|x| *x != v));
+                if alias.contains(['\'', '-']) {
+                    for v in variants.clone() {
+                        let curly = v.replace('\'', "\u{2019}");
+                        let dashed = v.replace('-', "\u{2013}");
+                        let both = curly.replace('-', "\u{2013}");
+                        variants.extend([curly, dashed, both].into_iter().filter(|x| *x != v));
+                    }
                 }
                 variants.sort_unstable();
                 variants.dedup();
-                for key in variants {
-                    let pi = *by_key.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        lists.push(Vec::new());
-                        (lists.len() - 1) as u32
-                    });
-                    lists[pi as usize].push(cand.clone());
+                let last = variants.len().saturating_sub(1);
+                for (vi, key) in variants.into_iter().enumerate() {
+                    let pi = match by_key.get(&key) {
+                        Some(&pi) => pi,
+                        None => {
+                            let pi = lists.len() as u32;
+                            by_key.insert(key.clone(), pi);
+                            keys.push(key);
+                            lists.push(Vec::new());
+                            pi
+                        }
+                    };
+                    // The last variant takes the candidate itself, the others a copy.
+                    let c = if vi == last { std::mem::replace(&mut cand, placeholder()) } else { cand.clone() };
+                    lists[pi as usize].push(c);
                 }
                 own.push(alias.to_lowercase());
             }
@@ -457,7 +472,7 @@ fn automaton<S: AsRef<[u8]>>(keys: &[S]) -> crate::Result<Option<Auto>> {
     }
     let err = |e: aho_corasick::BuildError| crate::Error::Config(format!("cannot build the gazetteer automaton: {e}"));
     let mut nb = nfa::noncontiguous::Builder::new();
-    nb.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true);
+    nb.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).prefilter(false);
     let trie = nb.build(keys).map_err(err)?;
     Ok(Some(if keys.len() <= DFA_PATTERNS {
         let mut b = dfa::Builder::new();
@@ -465,7 +480,7 @@ fn automaton<S: AsRef<[u8]>>(keys: &[S]) -> crate::Result<Option<Auto>> {
         Auto::Dfa(b.build_from_noncontiguous(&trie).map_err(err)?)
     } else {
         let mut b = nfa::contiguous::Builder::new();
-        b.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true);
+        b.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).prefilter(false);
         Auto::Nfa(b.build_from_noncontiguous(&trie).map_err(err)?)
     }))
 }
