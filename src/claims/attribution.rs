@@ -677,7 +677,7 @@ impl<'a> Run<'a> {
                     let lc = p.lower(np.head);
                     matches!(lc, "they" | "we" | "i" | "you")
                         || (np.start..np.end).any(|m| p.word_at(m, "and"))
-                        || (lc.ends_with('s') && !lc.ends_with("ss") && !p.toks[np.head].cap)
+                        || (lc.ends_with('s') && !lc.ends_with("ss") && !lc.ends_with("'s"))
                         || p.toks[np.head].cap && lc.ends_with('s') && p.noun(np.head).is_some()
                         || (p.noun(np.head) == Some(NounKind::Group) && !p.has(np.start, WordClass::Det))
                 }
@@ -784,6 +784,12 @@ impl<'a> Run<'a> {
         if !that && p.toks.get(c).is_some_and(|t| t.word && p.has(c, WordClass::Bad)) {
             return None;
         }
+        // `believes that is his only path`: "that" was the subject, not a complementizer.
+        let c = if that && matches!(p.lower(c), "is" | "was" | "are" | "were" | "has" | "will" | "would") {
+            c - 1
+        } else {
+            c
+        };
         // `what the senators said was …`: the cue is inside a subject clause (but see the
         // split attribution below: `The latest test, North Korea said, was its biggest`).
         let split = matches!(source, Source::Np(_, None))
@@ -797,6 +803,10 @@ impl<'a> Run<'a> {
                 Source::Of(_) => false,
             };
         if !that && !split && matches!(p.lower(c), "was" | "is" | "were" | "are") {
+            return None;
+        }
+        // `reported having $19 million`: a gerund object, not a statement.
+        if !that && p.toks.get(c).is_some_and(|t| t.word && !t.cap) && p.lower(c).ends_with("ing") && !split {
             return None;
         }
         if form.class == CueClass::Belief && !that {
@@ -1186,7 +1196,11 @@ impl Run<'_> {
             subject_end -= 1;
         }
         let source = if c < end {
-            // `said X: "…"`: the speaker after the cue.
+            // `said X: "…"`: the speaker after the cue (with a colon or comma before the quote;
+            // `saying the group "must be destroyed"` is reported speech).
+            if !matches!(p.punct(last), Some(':' | ',')) {
+                return None;
+            }
             let np = p.np_after(c, end)?;
             if p.skip_paren(np.end) != end {
                 return None;
@@ -1217,7 +1231,20 @@ impl Run<'_> {
 /// appositive that ends with the comma at `k`.
 fn appositive(p: &Para, k: usize, lo: usize) -> Option<Source> {
     let sep = p.punct(k)?;
-    let open = (k.saturating_sub(30).max(lo)..k).rev().find(|&m| p.punct(m) == Some(sep))?;
+    // `Michael Seaman, who lives outside the state capital, Sacramento, said`: the
+    // appositive may hold commas of its own, so try the separators from nearest to farthest.
+    let window = k.saturating_sub(30).max(lo);
+    let mut found = None;
+    for open in (window..k).rev().filter(|&m| p.punct(m) == Some(sep)).take(3) {
+        if let Some(s) = appositive_at(p, open, k, lo, sep) {
+            found = Some(s);
+            break;
+        }
+    }
+    found
+}
+
+fn appositive_at(p: &Para, open: usize, k: usize, lo: usize, sep: char) -> Option<Source> {
     // `X -- co-editor of a book -- said`: a doubled dash is one separator.
     let open = if sep == '-' && open > lo && p.punct(open - 1) == Some('-') { open - 1 } else { open };
     let inner_start = if sep == '-' && p.punct(open + 1) == Some('-') { open + 1 } else { open };

@@ -78,6 +78,7 @@ impl Para<'_> {
             && !self.is_time(i)
             && !self.has(i, WordClass::Skip)
             && !self.has(i, WordClass::Bad)
+            && !self.has(i, WordClass::Stop)
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -122,6 +123,17 @@ impl Para<'_> {
         }
         let noun_head = |o: &Np| matches!(self.noun(o.head), Some(NounKind::Role | NounKind::Group));
         if let Some(np) = self.np_core(end, lo) {
+            // "Many of her Republican supporters", "one of those advisers", "47% of voters".
+            if np.start > lo + 1 && self.lower(np.start - 1) == "of" && self.not_pronoun(np) {
+                let q = np.start - 2;
+                let quantifier = self.has(q, WordClass::Det)
+                    || self.lower(q).starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(self.lower(q), "one" | "none" | "half" | "majority" | "percent" | "%")
+                    || self.lower(q).ends_with("thirds");
+                if quantifier && self.toks[q].word {
+                    return Some(Np { start: q, end: np.end, head: np.head });
+                }
+            }
             if np.start > lo && self.is_prep(np.start - 1) && self.not_pronoun(np) {
                 // "Mr. Morgan of the Sierra Club": a name takes "of", "from" and "at" phrases too.
                 let name_prep = matches!(self.lower(np.start - 1), "of" | "from" | "at");
