@@ -250,6 +250,22 @@ proptest! {
     }
 
     #[test]
+    fn expressions_lie_in_sentences_never_in_boilerplate(
+        lines in proptest::collection::vec("(Read next|Advertisement|12:41|2 hours ago|Talks (began|resume) (on Thursday|in February|April 10, 2025|last week)\\.|[A-Za-z ]{0,30}(2016|May|Sunday|yesterday)[a-z ,.]{0,20})", 1..12)
+    ) {
+        let body = lines.join("\n");
+        let structure = dateline::text::analyze(&body, None);
+        let times = time::extract(&body, &structure.main, NaiveDate::from_ymd_opt(2025, 4, 9));
+        for t in &times {
+            prop_assert!(structure.main.sentences.iter().any(|s| s.span.contains(t.span)), "{:?} outside sentences", t.text);
+            prop_assert!(
+                !structure.regions.iter().any(|r| r.kind == dateline::text::RegionKind::Boilerplate && r.span.overlaps(t.span)),
+                "{:?} in boilerplate", t.text
+            );
+        }
+    }
+
+    #[test]
     fn date_like_text_never_panics(s in "(on |in |last |between |from )?([A-Z][a-z]{2,8}\\.? )?[0-9]{1,8}([-/,:. ][0-9]{1,4}){0,3}( ago| to [0-9]{4})?") {
         let section = one_sentence(&s);
         let times = time::extract(&s, &section, NaiveDate::from_ymd_opt(2025, 4, 9));

@@ -311,6 +311,18 @@ impl Toks<'_> {
             _ => None,
         }
     }
+    /// Most words are capitalised: a headline in title case ("Talks Resume This Week").
+    fn title_cased(&self) -> bool {
+        let (mut title, mut lower) = (0, 0);
+        for tok in self.0 {
+            match tok.kind {
+                Kind::Word { case: Case::Lower, .. } => lower += 1,
+                Kind::Word { .. } => title += 1,
+                _ => {}
+            }
+        }
+        title > lower
+    }
     /// "this year" (0), "last year" (-1), "next year" (1) at `i`.
     fn year_deictic(&self, i: usize) -> Option<i32> {
         if self.entry(i + 1)?.unit != Some(Unit::Year) {
@@ -686,6 +698,16 @@ fn deictic(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
             // "the past year", "the coming month": only with the article, and not "the past two years".
             if matches!(kw, Keyword::Past | Keyword::Coming | Keyword::Previous)
                 && !(at > 0 && t.is_kw(at - 1, Keyword::The))
+            {
+                return None;
+            }
+            // "on ABC's This Week": a title-cased deictic inside a sentence is a name.
+            if at == i
+                && i > 0
+                && !t.ends_sentence(i - 1)
+                && t.case(at) == Some(Case::Title)
+                && t.case(at + 1) == Some(Case::Title)
+                && !t.title_cased()
             {
                 return None;
             }
