@@ -44,7 +44,12 @@ fn run() -> Result<(), String> {
         }
         for a in pipeline.analyze(doc) {
             let line = serde_json::to_string(&a.record()).map_err(|e| e.to_string());
-            if let Err(e) = line.and_then(|l| writeln!(out, "{l}").map_err(|e| format!("cannot write output: {e}"))) {
+            let written = line.and_then(|l| match writeln!(out, "{l}") {
+                // A closed pipe (`| head`) is the reader saying it has enough.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(String::new()),
+                r => r.map_err(|e| format!("cannot write output: {e}")),
+            });
+            if let Err(e) = written {
                 failed = Some(e);
                 return;
             }
@@ -52,10 +57,15 @@ fn run() -> Result<(), String> {
         progress.tick();
     })?;
     progress.finish();
-    if let Some(e) = failed {
-        return Err(e);
+    match failed {
+        Some(e) if e.is_empty() => return Ok(()),
+        Some(e) => return Err(e),
+        None => {}
     }
-    out.flush().map_err(|e| format!("cannot write output: {e}"))
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn main() -> ExitCode {

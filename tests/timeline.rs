@@ -215,3 +215,16 @@ fn timelinejs_output_has_the_structure_timelinejs_requires() {
         assert!(title.get("start_date").is_none() && title["text"]["headline"].is_string(), "{title}");
     }
 }
+
+#[test]
+fn key_quote_is_the_speakers_own_words_and_a_continued_quote_joins_its_event() {
+    let r = seeds_report();
+    let t = &r.timeline;
+    let jun25 = find(&r, "2025-06-25", &["ushakov"]).expect("June 25 event");
+    let q = t.events[jun25].quote.as_ref().expect("a key quote");
+    assert!(q.direct && q.text.starts_with("I would suggest"), "{q:?}");
+    let apr8: Vec<&Event> = t.events.iter().filter(|e| date(e) == "2025-04-08").collect();
+    assert_eq!(apr8.len(), 1, "{}", dump(t));
+    let q = apr8[0].quote.as_ref().expect("Bruce's quote");
+    assert!(q.direct && q.speaker_text.ends_with("Bruce"), "{q:?}");
+}

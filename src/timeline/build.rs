@@ -26,6 +26,8 @@ const MIN_CONTENT: usize = 3;
 const MAX_POSTINGS: usize = 32;
 /// How many later-starting overlapping events an event is checked against for conflicts.
 const MAX_CONFLICT_CANDIDATES: usize = 1024;
+/// How many sentences after a reported claim its speaker's direct quote is looked for.
+const QUOTE_LOOKAHEAD: usize = 3;
 /// A clause shorter than this many words is shown as its whole sentence.
 const MIN_CLAUSE_WORDS: usize = 4;
 /// Words that open a new clause: a date's clause stops before them.
@@ -60,10 +62,19 @@ pub struct Statement {
 }
 
 impl Statement {
-    /// Items compared for merging: content words and `@`-prefixed entity ids, sorted, unique.
+    /// Items compared for merging: content words, `@`-prefixed entity ids
+    /// and the claim's speaker, sorted, unique.
     fn items(&self) -> Vec<String> {
         let mut v: Vec<String> = self.words.clone();
         v.extend(self.entities.iter().map(|e| format!("@{e}")));
+        // The speaker of its claim: the same person speaking on the same day
+        // (a quote continued in the next paragraph) is one occasion.
+        if let Some(q) = &self.quote {
+            v.push(match &q.speaker {
+                Some(id) => format!("@{id}"),
+                None => format!("~{}", q.speaker_text.to_lowercase()),
+            });
+        }
         v.sort_unstable();
         v.dedup();
         v
@@ -113,7 +124,14 @@ pub fn statements(
         let sent_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_span(m.span)).collect();
         let sent_claims: Vec<&Claim> =
             claims.iter().filter(|c| c.sentence == i || span.overlaps(c.content_span)).collect();
-        let quote = key_quote(document, &sent_claims);
+        // The speaker's own words when the sentence only reports them: a
+        // direct quote by the same speaker in the next few sentences.
+        let nearby: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct && c.sentence > i && c.sentence <= i + QUOTE_LOOKAHEAD)
+            .filter(|c| sent_claims.iter().any(|r| same_speaker(r, c)))
+            .collect();
+        let quote = key_quote(document, &sent_claims, &nearby);
         let claim_date = sent_claims.iter().find_map(|c| c.date);
         let sent_times: Vec<Span> = times.iter().filter(|t| in_span(t.span)).map(|t| t.span).collect();
         let has_date = anchors.get(i).copied().flatten().is_some()
@@ -173,8 +191,12 @@ pub fn statements(
 }
 
 /// The most telling claim of a sentence: direct quotes before reported speech, longer first.
-fn key_quote(document: &str, claims: &[&Claim]) -> Option<Quote> {
+fn key_quote(document: &str, claims: &[&Claim], nearby: &[&Claim]) -> Option<Quote> {
     let best = claims.iter().max_by_key(|c| (c.kind == ClaimKind::Direct, c.content.len()))?;
+    let best = match best.kind {
+        ClaimKind::Direct => best,
+        _ => nearby.first().unwrap_or(best),
+    };
     Some(Quote {
         speaker: best.speaker.clone(),
         speaker_text: best.speaker_text.clone(),
@@ -182,6 +204,18 @@ fn key_quote(document: &str, claims: &[&Claim]) -> Option<Quote> {
         direct: best.kind == ClaimKind::Direct,
         document: document.to_string(),
     })
+}
+
+/// Whether two claims have the same speaker: the same entity, else the same words.
+fn same_speaker(a: &Claim, b: &Claim) -> bool {
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => x == y,
+        // "Yuri Ushakov" and "Ushakov": the same surname.
+        _ => {
+            let last = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
+            last(&a.speaker_text).is_some_and(|x| Some(x) == last(&b.speaker_text))
+        }
+    }
 }
 
 /// Content words of `span` that are not part of an entity mention or a temporal expression.
@@ -385,10 +419,10 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
         venues.dedup();
         words.sort_unstable();
         words.dedup();
-        let quote = std::iter::once(rep)
-            .chain(members.iter().copied())
-            .filter_map(|i| statements[i].quote.clone())
-            .max_by_key(|q| q.direct);
+        // The representative's quote first, a direct quote before reported speech.
+        let quotes =
+            || std::iter::once(rep).chain(members.iter().copied()).filter_map(|i| statements[i].quote.as_ref());
+        let quote = quotes().find(|q| q.direct).or_else(|| quotes().next()).cloned();
         events.push(Event {
             id: format!("e{}", n + 1),
             date: Some(statements[rep].date),
