@@ -11,8 +11,47 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dateline::dedup::{DedupConfig, Deduplicator};
-use serde_json::json;
+use dateline::dedup::{DedupConfig, Deduplicator, Member, Story};
+use serde::Serialize;
+
+/// Documents per batch handed from the reader thread to the deduplicator.
+const BATCH: usize = 4096;
+
+/// One output line, fields in the documented order.
+#[derive(Serialize)]
+struct StoryLine<'a> {
+    story: &'a str,
+    canonical: &'a str,
+    members: Vec<MemberLine<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberLine<'a> {
+    id: &'a str,
+    similarity: f64,
+    source: Option<&'a str>,
+    date: Option<String>,
+    containment: f64,
+    matched: &'a str,
+    lacks: &'a [usize],
+    adds: &'a [usize],
+}
+
+impl<'a> StoryLine<'a> {
+    fn of(s: &'a Story) -> StoryLine<'a> {
+        let member = |m: &'a Member| MemberLine {
+            id: &m.id,
+            similarity: m.similarity,
+            source: m.source.as_deref(),
+            date: m.date.map(|d| d.to_string()),
+            containment: m.containment,
+            matched: &m.matched,
+            lacks: &m.lacks,
+            adds: &m.adds,
+        };
+        StoryLine { story: &s.id, canonical: &s.canonical, members: s.members.iter().map(member).collect() }
+    }
+}
 
 fn main() -> ExitCode {
     let mut path = None;
@@ -42,24 +81,6 @@ fn main() -> ExitCode {
         }
     }
     let start = Instant::now();
-    let text = match &path {
-        Some(p) => match std::fs::read_to_string(p) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: cannot read {p}: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => include_str!("data/seeds.corpus").to_string(),
-    };
-    let docs = match dateline::corpus::parse(&text) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.as_deref().unwrap_or("seeds.corpus"));
-            return ExitCode::FAILURE;
-        }
-    };
-    let parsed = start.elapsed().as_secs_f64();
     let mut dedup = match Deduplicator::new(config) {
         Ok(d) => d,
         Err(e) => {
@@ -68,11 +89,60 @@ fn main() -> ExitCode {
         }
     };
     let progress = std::io::stderr().is_terminal();
-    for chunk in docs.chunks(8192) {
-        dedup.add_documents(chunk, threads);
+    let mut documents = 0usize;
+    let mut add = |batch: &[dateline::corpus::Document<'_>], dedup: &mut Deduplicator| {
+        dedup.add_documents(batch, threads);
+        documents += batch.len();
         if progress {
             let secs = start.elapsed().as_secs_f64();
-            eprint!("\r{} documents, {:.0} docs/s   ", dedup.len(), dedup.len() as f64 / secs);
+            eprint!("\r{documents} documents, {:.0} docs/s   ", documents as f64 / secs);
+        }
+    };
+    match &path {
+        None => match dateline::corpus::parse(include_str!("data/seeds.corpus")) {
+            Ok(docs) => add(&docs, &mut dedup),
+            Err(e) => {
+                eprintln!("error: seeds.corpus: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Some(p) => {
+            // A reader thread streams batches of documents (memory bounded by
+            // a few batches) while this thread and the workers dedup the last one.
+            let reader = match dateline::corpus::ReaderBuilder::new().from_path(p) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: cannot read {p}: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let (tx, rx) = std::sync::mpsc::sync_channel::<dateline::Result<Vec<_>>>(2);
+            let read = std::thread::spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                for doc in reader.into_documents() {
+                    match doc {
+                        Ok(d) => batch.push(d),
+                        Err(e) => {
+                            let _ = tx.send(Err(e));
+                            return;
+                        }
+                    }
+                    if batch.len() == BATCH && tx.send(Ok(std::mem::take(&mut batch))).is_err() {
+                        return;
+                    }
+                }
+                let _ = tx.send(Ok(batch));
+            });
+            for batch in rx {
+                match batch {
+                    Ok(docs) => add(&docs, &mut dedup),
+                    Err(e) => {
+                        eprintln!("error: {p}: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            let _ = read.join();
         }
     }
     if progress {
@@ -83,15 +153,8 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in &stories {
-        let members: Vec<_> = s
-            .members
-            .iter()
-            .map(|m| {
-                json!({"id": m.id, "similarity": m.similarity, "source": m.source, "date": m.date.map(|d| d.to_string()),
-                       "containment": m.containment, "matched": m.matched, "lacks": m.lacks, "adds": m.adds})
-            })
-            .collect();
-        if writeln!(out, "{}", json!({"story": s.id, "canonical": s.canonical, "members": members})).is_err() {
+        let line = serde_json::to_string(&StoryLine::of(s)).unwrap_or_default();
+        if writeln!(out, "{line}").is_err() {
             return ExitCode::FAILURE;
         }
     }
@@ -100,11 +163,9 @@ fn main() -> ExitCode {
     }
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
-        "{} documents ({} texts) in {:.2} s (read and parse {parsed:.2} s): {:.0} docs/s on {threads} threads; {} stories with copies; index {:.0} bytes/text",
-        docs.len(),
+        "{documents} documents ({} texts) in {secs:.2} s: {:.0} docs/s on {threads} threads; {} stories with copies; index {:.0} bytes/text",
         dedup.len(),
-        secs,
-        docs.len() as f64 / secs,
+        documents as f64 / secs,
         stories.len(),
         dedup.index_bytes() as f64 / dedup.len().max(1) as f64
     );
