@@ -18,8 +18,11 @@ then runs, one after the other and each in its own process:
     the same way.
 
 It prints one Markdown table row per tool: documents per second (wall clock,
-reading and parsing included), precision and recall of copy pairs against the
-truth, and the peak resident memory of the tool's process.
+reading and parsing included), documents per CPU-second (user + system time
+of the tool's process: less sensitive to other load on a shared machine, and
+dateline uses every core while the Python tools use one), precision and
+recall of copy pairs against the truth, and the peak resident memory of the
+tool's process.
 """
 
 import argparse
@@ -155,7 +158,7 @@ def scores(stories_path, truth_path):
 
 
 def measure(cmd, out_path):
-    """Run cmd with stdout to out_path; return (wall seconds, peak RSS bytes)."""
+    """Run cmd with stdout to out_path; return (wall seconds, CPU seconds, peak RSS bytes)."""
     start = time.perf_counter()
     with open(out_path, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
@@ -164,7 +167,7 @@ def measure(cmd, out_path):
         err = proc.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{cmd[0]} failed: {err}")
-    return wall, usage.ru_maxrss * 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def main():
@@ -206,9 +209,9 @@ def main():
         ("rensa 0.5 (RMinHash+LSH)", None),
         ("datasketch 2.0 (MinHash+MinHashLSH)", None),
     ]
-    print("| tool | docs/s | precision | recall | peak memory |")
-    print("|---|---|---|---|---|")
-    base = None
+    print("| tool | docs/s (wall) | docs per CPU-second | precision | recall | peak memory |")
+    print("|---|---|---|---|---|---|")
+    rates = {}
     for label, cmd in runs:
         tool = label.split()[0]
         if tool == "datasketch" and args.skip_datasketch:
@@ -218,16 +221,17 @@ def main():
         out = os.path.join(work, f"{tool}-{label.split()[-1].strip('()')}.jsonl")
         if cmd[1] == os.path.abspath(__file__):
             cmd += ["--out", out]
-            wall, rss = measure(cmd, os.devnull)
+            wall, cpu, rss = measure(cmd, os.devnull)
         else:
-            wall, rss = measure(cmd, out)
+            wall, cpu, rss = measure(cmd, out)
         p, r = scores(out, truth)
-        rate = n / wall
-        if tool == "datasketch":
-            base = rate
-        print(f"| {label} | {rate:,.0f} | {p:.4f} | {r:.4f} | {rss / 1e6:,.0f} MB |", flush=True)
-    if base:
-        print(f"\n(datasketch is the last row; dateline's speed-up is its docs/s divided by {base:,.0f})")
+        rate, per_cpu = n / wall, n / max(cpu, 1e-9)
+        rates[label] = (rate, per_cpu)
+        print(f"| {label} | {rate:,.0f} | {per_cpu:,.0f} | {p:.4f} | {r:.4f} | {rss / 1e6:,.0f} MB |", flush=True)
+    base = next((v for k, v in rates.items() if k.startswith("datasketch")), None)
+    ours = rates.get("dateline (signatures)")
+    if base and ours:
+        print(f"\ndateline (signatures) / datasketch: {ours[0] / base[0]:.1f}x wall clock, {ours[1] / base[1]:.1f}x per CPU-second")
 
 
 if __name__ == "__main__":
