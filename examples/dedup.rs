@@ -1,5 +1,7 @@
 //! Merge syndicated copies in a corpus: `cargo run --release --example dedup -- CORPUS [--threads N] [--exact]`
-//! (and `--resemblance T --containment T --bins K --bands B --rows R --shingle W` to try other parameters).
+//! (and `--resemblance T --containment T --bins K --bands B --rows R --shingle W` to try other parameters;
+//! `--whole-body` compares every line of each body without structure analysis, as the Python tools in
+//! `benches/compare/dedup.py` do).
 //!
 //! Prints one JSON line per story with at least two members:
 //! `{"story": ID, "canonical": DOC_ID, "members": [{"id": DOC_ID, "similarity": F, "source": S, ...}]}`
@@ -11,7 +13,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dateline::dedup::{DedupConfig, Deduplicator, Member, Story};
+use dateline::dedup::{DedupConfig, Deduplicator, Member, SketchedText, Story};
 use serde::Serialize;
 
 /// Documents per batch handed from the reader thread to the deduplicator.
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
     let mut path = None;
     let mut threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut config = DedupConfig::new();
+    let mut whole_body = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
                 None => return usage(),
             },
             "--exact" => config = config.keep_shingles(true),
+            "--whole-body" => whole_body = true,
             "--resemblance" | "--containment" | "--bins" | "--bands" | "--rows" | "--shingle" => {
                 let Some(v) = args.next().and_then(|v| v.parse::<f64>().ok()) else { return usage() };
                 config = match a.as_str() {
@@ -91,7 +95,25 @@ fn main() -> ExitCode {
     let progress = std::io::stderr().is_terminal();
     let mut documents = 0usize;
     let mut add = |batch: &[dateline::corpus::Document<'_>], dedup: &mut Deduplicator| {
-        dedup.add_documents(batch, threads);
+        if whole_body {
+            // Every line of the body, boilerplate included, without structure analysis.
+            dedup.add_parallel(batch, threads, |config, doc| {
+                let body: &str = &doc.body;
+                let lines = body.split_inclusive('\n').scan(0, |pos, line| {
+                    let span = dateline::Span::new(*pos, *pos + line.len());
+                    *pos += line.len();
+                    Some(span)
+                });
+                vec![SketchedText {
+                    id: doc.name.to_string(),
+                    source: doc.meta.source().map(str::to_string),
+                    date: doc.meta.date(),
+                    sketch: config.sketch(body, lines),
+                }]
+            });
+        } else {
+            dedup.add_documents(batch, threads);
+        }
         documents += batch.len();
         if progress {
             let secs = start.elapsed().as_secs_f64();
@@ -174,7 +196,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: dedup [CORPUS] [--threads N] [--exact] [--resemblance T] [--containment T] [--bins K] [--bands B] [--rows R] [--shingle W]"
+        "usage: dedup [CORPUS] [--threads N] [--exact] [--whole-body] [--resemblance T] [--containment T] [--bins K] [--bands B] [--rows R] [--shingle W]"
     );
     ExitCode::FAILURE
 }

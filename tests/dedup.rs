@@ -399,3 +399,29 @@ fn seed_blurbs_found_by_the_structure_stage_moscow_copies_join_and_kashmir_stays
         stories[0].members.iter().map(|m| (m.id.as_str(), m.source.as_deref())).collect();
     assert_eq!(members, [(moscow_a, Some("Al Arabiya")), (moscow_b, Some("Asharq Al-Awsat"))]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics_and_each_text_is_in_at_most_one_story(
+        texts in prop::collection::vec("(\\PC|\n){0,300}", 1..12),
+        exact in any::<bool>(),
+    ) {
+        let mut dedup = Deduplicator::new(DedupConfig::new().keep_shingles(exact)).unwrap();
+        for (i, t) in texts.iter().enumerate() {
+            let id = format!("t{i}");
+            dedup.add(DocRef::new(&id, t));
+            // Twice, so that there are copies to report.
+            dedup.add(DocRef::new(&format!("{id}-again"), t));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for story in dedup.stories() {
+            prop_assert!(story.members.len() >= 2);
+            for m in &story.members {
+                prop_assert!(seen.insert(m.id.clone()), "{} in two stories", m.id);
+                prop_assert!((0.0..=1.0).contains(&m.similarity) && (0.0..=1.0).contains(&m.containment));
+            }
+        }
+    }
+}

@@ -11,7 +11,9 @@ on first use, generates a syndicated corpus with its truth file using
 then runs, one after the other and each in its own process:
 
   - dateline: `target/release/examples/dedup CORPUS` (structure analysis,
-    shingles, MinHash + LSH, verification; both cores);
+    shingles, MinHash + LSH, verification; both cores), also with `--exact`
+    and with `--whole-body` (no structure analysis: every line of the body,
+    the same input the Python tools get);
   - datasketch: MinHash (num_perm 128) + MinHashLSH (threshold 0.8) on word
     5-shingles of each body, query-then-insert, copies = connected components;
   - rensa: RMinHash (num_perm 128) + RMinHashLSH (threshold 0.8, 16 bands),
@@ -206,6 +208,7 @@ def main():
     runs = [
         ("dateline (signatures)", [ours, corpus]),
         ("dateline (exact sets)", [ours, corpus, "--exact"]),
+        ("dateline (whole body)", [ours, corpus, "--whole-body"]),
         ("rensa 0.5 (RMinHash+LSH)", None),
         ("datasketch 2.0 (MinHash+MinHashLSH)", None),
     ]
@@ -218,7 +221,7 @@ def main():
             continue
         if cmd is None:
             cmd = [sys.executable, os.path.abspath(__file__), "--run", tool, "--corpus", corpus]
-        out = os.path.join(work, f"{tool}-{label.split()[-1].strip('()')}.jsonl")
+        out = os.path.join(work, f"{tool}-{label.split(' ', 1)[-1].strip('()').replace(' ', '-')}.jsonl")
         if cmd[1] == os.path.abspath(__file__):
             cmd += ["--out", out]
             wall, cpu, rss = measure(cmd, os.devnull)
@@ -229,9 +232,10 @@ def main():
         rates[label] = (rate, per_cpu)
         print(f"| {label} | {rate:,.0f} | {per_cpu:,.0f} | {p:.4f} | {r:.4f} | {rss / 1e6:,.0f} MB |", flush=True)
     base = next((v for k, v in rates.items() if k.startswith("datasketch")), None)
-    ours = rates.get("dateline (signatures)")
-    if base and ours:
-        print(f"\ndateline (signatures) / datasketch: {ours[0] / base[0]:.1f}x wall clock, {ours[1] / base[1]:.1f}x per CPU-second")
+    if base:
+        for label, (wall, cpu) in rates.items():
+            if label.startswith("dateline"):
+                print(f"{label} / datasketch: {wall / base[0]:.1f}x wall clock, {cpu / base[1]:.1f}x per CPU-second")
 
 
 if __name__ == "__main__":
