@@ -505,10 +505,7 @@ impl<'a> Run<'a> {
             if let (None, Some((ci, end))) = (own, prev) {
                 let between = (end..a).all(|k| !p.toks[k].word || used[k] || !p.outside(k));
                 if between && end <= a {
-                    let c = &mut self.claims[ci];
-                    c.content_parts.push(content);
-                    c.content_span = c.content_span.cover(content);
-                    c.content = join_parts(self.body, &c.content_parts);
+                    self.extend_claim(ci, content);
                     prev = Some((ci, b + 1));
                     continue;
                 }
@@ -554,10 +551,7 @@ impl<'a> Run<'a> {
                     && p.toks[end - 1].clause == p.toks[a].clause
                     && (end..a).all(|k| p.cue_at(k).is_none());
                 if same_clause || (opens_sentence && long) {
-                    let c = &mut self.claims[ci];
-                    c.content_parts.push(content);
-                    c.content_span = c.content_span.cover(content);
-                    c.content = join_parts(self.body, &c.content_parts);
+                    self.extend_claim(ci, content);
                     prev = Some((ci, b + 1));
                 }
                 continue;
@@ -569,6 +563,14 @@ impl<'a> Run<'a> {
                 prev = Some((idx, b + 1));
             }
         }
+    }
+
+    /// Add `content` as the next part of claim `ci` (a quote split by its attribution).
+    fn extend_claim(&mut self, ci: usize, content: Span) {
+        let c = &mut self.claims[ci];
+        c.content_parts.push(content);
+        c.content_span = c.content_span.cover(content);
+        c.content = join_parts(self.body, &c.content_parts);
     }
 
     fn indirect(&mut self, p: &Para, used: &mut [bool]) {
@@ -1093,24 +1095,7 @@ fn after_frame(p: &Para, qi: usize, b: usize) -> Option<Frame> {
     if form.class == CueClass::According {
         return None;
     }
-    let mut c = after;
-    let mut addressee = None;
-    if form.takes_addressee() {
-        if let Some(np) = p.np_after(c, hi).filter(|np| np.start == c) {
-            addressee = Some(p.span_of(np));
-            c = np.end;
-        }
-    }
-    loop {
-        if c < hi && p.is_time(c) {
-            c += 1;
-        } else if let Some((m, end)) = medium(p, c, hi) {
-            addressee.get_or_insert(m);
-            c = end;
-        } else {
-            break;
-        }
-    }
+    let (c, addressee) = after_cue(p, form, after, hi);
     // A quote that ends its own sentence is followed by a new sentence, not a frame,
     // unless nothing but the attribution follows (`"We will." Ushakov said.`).
     let tail_clear = c >= hi || matches!(p.punct(c), Some(',' | ':' | '-' | '\u{2014}' | '\u{2013}' | '('));
@@ -1173,24 +1158,7 @@ impl Run<'_> {
             });
         }
         // After the cue only an addressee, a medium or a time may stand.
-        let mut c = ce;
-        let mut addressee = None;
-        if form.takes_addressee() {
-            if let Some(np) = p.np_after(c, end) {
-                addressee = Some(p.span_of(np));
-                c = np.end;
-            }
-        }
-        loop {
-            if c < end && p.is_time(c) {
-                c += 1;
-            } else if let Some((m, e)) = medium(p, c, end) {
-                addressee.get_or_insert(m);
-                c = e;
-            } else {
-                break;
-            }
-        }
+        let (c, addressee) = after_cue(p, form, ce, end);
         let mut subject_end = ci;
         while subject_end > lo && p.skippable(subject_end - 1) {
             subject_end -= 1;
@@ -1272,6 +1240,29 @@ fn appositive_at(p: &Para, open: usize, k: usize, lo: usize, sep: char) -> Optio
         return None;
     }
     Some(Source::Np(np, Some(inner)))
+}
+
+/// What may follow a cue inside an attribution frame: an addressee for "told"
+/// ("told TASS"), then times and media ("on Tuesday", "on Telegram"). Returns
+/// the token after them and the addressee or medium.
+fn after_cue(p: &Para, form: &CueForm, mut c: usize, hi: usize) -> (usize, Option<Span>) {
+    let mut addressee = None;
+    if form.takes_addressee() {
+        if let Some(np) = p.np_after(c, hi).filter(|np| np.start == c) {
+            addressee = Some(p.span_of(np));
+            c = np.end;
+        }
+    }
+    loop {
+        if c < hi && p.is_time(c) {
+            c += 1;
+        } else if let Some((m, end)) = medium(p, c, hi) {
+            addressee.get_or_insert(m);
+            c = end;
+        } else {
+            return (c, addressee);
+        }
+    }
 }
 
 /// A medium or addressee phrase at token `c`: "on Telegram", "to the media",
