@@ -232,6 +232,14 @@ fn title_front_matter_wins_and_absent_title_means_no_headline() {
 }
 
 #[test]
+fn two_word_kicker_above_the_headline_is_a_section_label() {
+    let body = "World News\nTalks resume in Istanbul\nDiplomats met on Thursday in Istanbul for six hours.\n";
+    let s = analyze(body, None);
+    assert_eq!(s.main.headline.map(|h| h.slice(body)), Some("Talks resume in Istanbul"));
+    assert_eq!(s.regions[0].boilerplate, Some(BoilerplateKind::SectionLabel));
+}
+
+#[test]
 fn headline_is_first_paragraph_and_first_sentence_of_main() {
     let p = page(SEEDS, "000");
     let h = p.s.main.headline.expect("headline");
@@ -496,6 +504,33 @@ fn laws_hold_on_every_page() {
     for p in load(SEEDS).iter().chain(load(PAGES).iter()) {
         check_laws(&p.body, &p.s).unwrap_or_else(|e| panic!("{}: {e}", p.name));
     }
+}
+
+#[test]
+fn pathological_pages_finish_and_keep_the_laws() {
+    // Each of these once was, or could be, quadratic: glued stops in one
+    // endless word, stops with no letters, thousands of headings.
+    let cases = [
+        "ab.".repeat(30_000),
+        "1. ".repeat(30_000),
+        "\n".repeat(100_000),
+        "Read next\nSome prose sentence here is long enough.\n".repeat(2_000),
+        "Comments\nSome prose sentence here is long enough.\n".repeat(2_000),
+        "02:41\nWorld News\nA blurb sentence that is long enough to be prose.\n".repeat(2_000),
+        "Talks Resume In Istanbul Today\n".repeat(5_000) + "Prose sentence that is long enough here.",
+        "\"?\" ".repeat(20_000),
+    ];
+    for body in &cases {
+        let s = analyze(body, None);
+        check_laws(body, &s).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // A ticker with no related heading: stamps and labels are furniture, the
+    // items text (the first label, the only short line before text, is taken
+    // for a headline).
+    let ticker = analyze(&cases[5], None);
+    assert_eq!((ticker.blurbs.len(), ticker.main.paragraphs.len()), (0, 2_001));
+    let with_heading = format!("An article sentence that is long enough.\nRead next\n{}", cases[5]);
+    assert_eq!(analyze(&with_heading, None).blurbs.len(), 2_000);
 }
 
 /// Text built from page-like pieces, so the rules get exercised, not just

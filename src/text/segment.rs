@@ -83,6 +83,13 @@ fn is_opener(c: char) -> bool {
 /// `"(Gen."` gives `"Gen"`, `"the U.S."` gives `"U.S"`.
 fn last_word(core: &str) -> &str {
     let core = core.strip_suffix('.').unwrap_or(core);
+    // Look back at most 64 bytes: no abbreviation is longer, and an
+    // unbounded look-back would make a run of glued stops quadratic.
+    let mut from = core.len().saturating_sub(64);
+    while !core.is_char_boundary(from) {
+        from += 1;
+    }
+    let core = core.get(from..).unwrap_or("");
     let start = core.rfind(|c: char| c.is_whitespace() || is_opener(c) || c == '/').map_or(0, |i| {
         // The separator is a single char; step over it.
         i + core[i..].chars().next().map_or(1, char::len_utf8)
@@ -353,8 +360,9 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 }
 
 /// The wrap width of a hard-wrapped text (every line at most 100
-/// characters, and at least half of the lines of 20 characters or more
-/// within 15 characters of the longest), or `None`.
+/// characters, at least half of the lines of 20 characters or more within
+/// 15 characters of the longest, and at least half of those ending inside a
+/// sentence), or `None`.
 fn wrap_width(body: &str, lines: &[Line]) -> Option<usize> {
     // Byte lengths bound character counts from above: a line over 400 bytes
     // rules wrapping out without counting.
@@ -368,7 +376,10 @@ fn wrap_width(body: &str, lines: &[Line]) -> Option<usize> {
     }
     let long = lens.iter().filter(|&&n| n >= 20).count();
     let full = lens.iter().filter(|&&n| n + 15 >= width).count();
-    (long >= 3 && full * 2 >= long).then_some(width)
+    // Wrapped lines mostly break inside a sentence; lines that all end one
+    // are paragraphs that happen to be short.
+    let open = lines.iter().zip(&lens).filter(|(l, &n)| n + 15 >= width && !ends_sentence(l.span.slice(body))).count();
+    (long >= 3 && full * 2 >= long && open * 2 >= full).then_some(width)
 }
 
 /// Join physical lines into logical ones where a paragraph was wrapped, with

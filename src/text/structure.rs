@@ -256,8 +256,11 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
             // The first headline-shaped line, or an overline that is not quite
             // headline-shaped ("Candidates vie for vets' support;"), before
             // the lede; shorter lines before it are kickers.
+            // A two-word line is a headline only when nothing longer is
+            // ("World News" above "Talks resume in Istanbul" is a kicker).
             (0..first_prose)
-                .find(|i| open(i) && (page.f(*i).headline || page.f(*i).words >= 3 && !page.f(*i).bullet))
+                .find(|i| open(i) && page.f(*i).words >= 3 && (page.f(*i).headline || !page.f(*i).bullet))
+                .or_else(|| (0..first_prose).find(|i| open(i) && page.f(*i).headline))
                 .or_else(|| short_sentence_headline(page, first_prose, end))
         }
     };
