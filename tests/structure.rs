@@ -240,6 +240,16 @@ fn two_word_kicker_above_the_headline_is_a_section_label() {
 }
 
 #[test]
+fn dateline_on_its_own_line_is_text_not_headline() {
+    let body =
+        "\n\nNAIROBI, Kenya (AP) _\n\nSuspected bombs exploded outside the U.S. embassies on Friday, witnesses said.\n";
+    let s = analyze(body, None);
+    assert_eq!(s.main.headline, None);
+    assert_eq!(s.main.dateline(body).map(|d| d.slice(body)), Some("NAIROBI, Kenya (AP) _"));
+    assert_eq!(s.main.paragraphs.len(), 2);
+}
+
+#[test]
 fn headline_is_first_paragraph_and_first_sentence_of_main() {
     let p = page(SEEDS, "000");
     let h = p.s.main.headline.expect("headline");

@@ -259,7 +259,11 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
             // A two-word line is a headline only when nothing longer is
             // ("World News" above "Talks resume in Istanbul" is a kicker).
             (0..first_prose)
-                .find(|i| open(i) && page.f(*i).words >= 3 && (page.f(*i).headline || !page.f(*i).bullet))
+                .find(|i| {
+                    let f = page.f(*i);
+                    let lead_in = page.text(*i).ends_with([':', ',']) || f.dateline || f.bullet;
+                    open(i) && f.words >= 3 && (f.headline || !lead_in)
+                })
                 .or_else(|| (0..first_prose).find(|i| open(i) && page.f(*i).headline))
                 .or_else(|| short_sentence_headline(page, first_prose, end))
         }
