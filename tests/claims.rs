@@ -268,6 +268,14 @@ proptest! {
     }
 
     #[test]
+    fn never_panics_on_arbitrary_unicode(text in "\\PC{0,200}") {
+        for c in claims::extract_text(&text) {
+            prop_assert!(c.content_span.end <= text.len());
+            prop_assert!(text.is_char_boundary(c.content_span.start) && text.is_char_boundary(c.content_span.end));
+        }
+    }
+
+    #[test]
     fn quotes_are_nested_inside_their_paragraph(text in "[a-z '\"“”‘’«»„.,]{0,120}") {
         for q in claims::quotes::find(&text, 0) {
             prop_assert!(q.outer.contains(q.inner));

@@ -700,9 +700,18 @@ impl<'a> Run<'a> {
         let mut comma_after = false;
         if form.takes_addressee() && !inverted {
             // "told" needs its addressee: "it would tell an American story" is not a statement.
-            let np = p.np_after(c, hi)?;
-            addressee = Some(p.span_of(np));
-            c = np.end;
+            match p.np_after(c, hi) {
+                Some(np) => {
+                    addressee = Some(p.span_of(np));
+                    c = np.end;
+                }
+                // `told an invited crowd at the club that …`
+                None => {
+                    let t = phrase_before_that(p, c, hi)?;
+                    addressee = Some(trim(self.body, Span::new(p.toks[c].span.start, p.toks[t - 1].span.end)));
+                    c = t;
+                }
+            }
             let next_ok = c >= hi
                 || p.punct(c).is_some()
                 || !p.outside(c)

@@ -32,10 +32,24 @@
 //! only when it is attributed or continues an attributed quote, so scare
 //! quotes ('dacha'), titles and nicknames are not claims.
 //!
+//! # Quality
+//!
+//! On PolNeAR's human attributions of real political news
+//! (`python3 ../shared/eval/polnear_claims.py dev`), precision is 0.90 and
+//! recall of statements with common speech cues 0.86 (0.89 and 0.82 on the
+//! 840-article train split). What is missed: subjects the noun-phrase rules
+//! do not reach (long relative clauses, "people briefed on the situation"),
+//! cues outside the lexicon or used without a clause ("went on to discuss"),
+//! attributions introduced by a short paragraph the structure stage treats as
+//! boilerplate ("He said:"), and beliefs without "that".
+//!
 //! # Cost
 //!
-//! One pass over each paragraph plus a hash look-up per word: see the
-//! README's Performance table for the MB/s measured by `cargo bench --bench claims`.
+//! One tokenising pass over each paragraph with one lexicon look-up per word
+//! (short words by a packed `u64` key), then work proportional to the cues and
+//! quotes found; buffers are reused across paragraphs. About 34 MB/s (10,000
+//! documents per second) on one core of a shared machine, measured by
+//! `cargo bench --bench claims` on a 20 MB generated news corpus.
 
 use std::sync::OnceLock;
 
