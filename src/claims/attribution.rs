@@ -668,7 +668,13 @@ impl<'a> Run<'a> {
                     None => appositive(p, k, lo)?,
                 }
             }
-            Some(k) => Source::Np(p.np_before(k + 1, lo)?, None),
+            Some(k) => {
+                let plural_verb = form.is_base() && j == i;
+                Source::Np(
+                    p.np_before(k + 1, lo).or_else(|| plural_verb.then(|| p.plural_subject(k, lo)).flatten())?,
+                    None,
+                )
+            }
             None => return None,
         };
         // A bare lemma ("say", "claim", "state") is a verb only after a plural subject or a
@@ -677,7 +683,7 @@ impl<'a> Run<'a> {
             let plural = match source {
                 Source::Np(np, _) => {
                     let lc = p.lower(np.head);
-                    matches!(lc, "they" | "we" | "i" | "you")
+                    matches!(lc, "they" | "we" | "i" | "you" | "who")
                         || (np.start..np.end).any(|m| p.word_at(m, "and"))
                         || (lc.ends_with('s') && !lc.ends_with("ss") && !lc.ends_with("'s"))
                         || p.toks[np.head].cap && lc.ends_with('s') && p.noun(np.head).is_some()
@@ -736,7 +742,10 @@ impl<'a> Run<'a> {
                 || p.toks[c].cap
                 || p.lower(c).starts_with(|ch: char| ch.is_ascii_digit());
             if !next_ok {
-                return None;
+                // `told an invited crowd at the club that …`: the addressee runs to "that".
+                let t = phrase_before_that(p, subject_end, hi)?;
+                addressee = Some(trim(self.body, Span::new(p.toks[subject_end].span.start, p.toks[t - 1].span.end)));
+                c = t;
             }
         }
         loop {
@@ -941,11 +950,15 @@ impl<'a> Run<'a> {
             }
             claim.by_pronoun = true;
             let who = p.lower(np.start) == "who";
-            let local = if who && np.start > 0 && p.punct(np.start - 1) == Some(',') {
-                p.np_core(np.start - 1, 0).filter(|a| !matches!(p.category(*a), Category::Pronoun(_)))
-            } else {
+            // `Yuri Ushakov, who said`, `critics who say`: the phrase before "who".
+            let local = if !who || np.start == 0 {
                 None
+            } else if p.punct(np.start - 1) == Some(',') {
+                p.np_core(np.start - 1, 0)
+            } else {
+                p.np_core(np.start, 0)
             };
+            let local = local.filter(|a| !matches!(p.category(*a), Category::Pronoun(_)));
             if let Some(a) = local {
                 let (_, name) = p.role_split(a);
                 let s = p.span_of(name);

@@ -199,7 +199,9 @@ impl Para<'_> {
                 pending = 0;
                 continue;
             }
-            if self.plain_lower(k) && pending < 2 {
+            // "Obama rebuked critics": an -ed word right after a name is its verb, not a modifier.
+            let verb_after_name = self.lower(k).ends_with("ed") && k > lo && self.is_name_word(k - 1);
+            if self.plain_lower(k) && pending < 2 && !verb_after_name {
                 pending += 1;
                 continue;
             }
@@ -234,6 +236,30 @@ impl Para<'_> {
             }
         }
         None
+    }
+
+    /// The subject of a plural verb ("forecasters say", "Iowa biofuels advocates
+    /// say") whose head the lexicon does not know: a lower-case plural at `k`
+    /// with up to two modifiers before it.
+    pub(crate) fn plural_subject(&self, k: usize, lo: usize) -> Option<Np> {
+        let lc = self.lower(k);
+        if !self.plain_lower(k) || lc.len() < 4 || !lc.ends_with('s') || lc.ends_with("ss") {
+            return None;
+        }
+        let mut start = k;
+        while start > lo && k - start < 3 {
+            let m = start - 1;
+            if self.is_det(m) {
+                start = m;
+                break;
+            }
+            if self.plain_lower(m) || self.is_name_word(m) {
+                start = m;
+                continue;
+            }
+            break;
+        }
+        Some(Np { start, end: k + 1, head: k })
     }
 
     /// The speaker noun phrase starting at token `start`, not reaching `hi`.
