@@ -27,6 +27,7 @@
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -427,26 +428,30 @@ impl<'p> Session<'p> {
 
     /// Group stories, apply the focus rule and build the timeline.
     pub fn finish(self) -> Report {
-        let mut source_of: HashMap<String, Source> = HashMap::new();
+        // One shared Source per story: a story of thousands of copies is not
+        // copied for each member.
+        let mut source_of: HashMap<String, Arc<Source>> = HashMap::new();
         let mut records = Vec::new();
         for story in self.dedup.stories() {
             let members: Vec<String> = story.members.iter().map(|m| m.id.clone()).collect();
-            let source = Source {
+            let source = Arc::new(Source {
                 id: story.canonical.clone(),
                 outlets: story.members.iter().filter_map(|m| m.source.clone()).collect(),
                 copies: members.clone(),
-            };
+            });
             for m in &members {
-                source_of.insert(m.clone(), source.clone());
+                source_of.insert(m.clone(), Arc::clone(&source));
             }
             records.push(StoryRecord { id: story.id, canonical: story.canonical, members });
         }
         let outlets = &self.outlets;
-        let lookup = |doc: &str| -> Source {
-            source_of.get(doc).cloned().unwrap_or_else(|| Source {
-                id: doc.to_string(),
-                outlets: outlets.get(doc).cloned().into_iter().collect(),
-                copies: vec![doc.to_string()],
+        let lookup = |doc: &str| -> Arc<Source> {
+            source_of.get(doc).cloned().unwrap_or_else(|| {
+                Arc::new(Source {
+                    id: doc.to_string(),
+                    outlets: outlets.get(doc).cloned().into_iter().collect(),
+                    copies: vec![doc.to_string()],
+                })
             })
         };
         let threshold = self.pipeline.focus_threshold;

@@ -15,6 +15,17 @@ pub const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/seed
 /// The bundled gazetteer for the sample corpus.
 pub const GAZETTEER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/gazetteer.tsv");
 
+/// The exit code for a run's result, printing the error as `error: ...`.
+pub fn exit(result: Result<(), String>) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Load a gazetteer file, with the file name in the error.
 pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read gazetteer {path}: {e}"))?;

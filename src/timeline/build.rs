@@ -2,6 +2,7 @@
 //! many documents to events (see the [module docs](super) for the rules).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -336,7 +337,10 @@ fn date_key(v: &TimeValue) -> (i32, u32, i64) {
 
 /// Merge statements into events; `source_of` gives each document's source
 /// (a syndicated story counts once). Statements are taken in corpus order.
-pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, title: Option<String>) -> Timeline {
+///
+/// `source_of` returns a shared [`Source`] so that a story with thousands of
+/// copies is not copied for every statement.
+pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>, title: Option<String>) -> Timeline {
     let items: Vec<Vec<String>> = statements.iter().map(Statement::items).collect();
     // Union-find over statements with the same date.
     let mut parent: Vec<usize> = (0..statements.len()).collect();
@@ -392,7 +396,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
     for (n, members) in clusters.iter().enumerate() {
         let rep = representative(members, &statements, &items);
         let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
-        let mut sources: Vec<Source> = Vec::new();
+        let mut sources: Vec<Arc<Source>> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut venues: Vec<String> = Vec::new();
         let mut words: Vec<String> = Vec::new();
@@ -402,13 +406,9 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
                 let first = counts.len();
                 counts.entry(e.as_str()).or_insert((0, first)).0 += 1;
             }
-            if !seen.contains(&s.document) {
-                let src = source_of(&s.document);
-                seen.extend(src.copies.iter().cloned());
-                seen.insert(s.document.clone());
-                if !sources.iter().any(|x| x.id == src.id) {
-                    sources.push(src);
-                }
+            let src = source_of(&s.document);
+            if seen.insert(src.id.clone()) {
+                sources.push(src);
             }
             venues.extend(s.venues.iter().cloned());
             words.extend(s.words.iter().cloned());
@@ -430,7 +430,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Source, tit
             entities: counts.into_iter().map(|(id, _, _)| id.to_string()).collect(),
             sources: sources.iter().map(|s| s.id.clone()).collect(),
             conflicts: Vec::new(),
-            provenance: sources,
+            provenance: sources.iter().map(|s| Source::clone(s)).collect(),
             evidence: members
                 .iter()
                 .map(|&i| Evidence {
@@ -534,8 +534,8 @@ mod tests {
         }
     }
 
-    fn own(doc: &str) -> Source {
-        Source { id: doc.into(), outlets: vec![], copies: vec![doc.into()] }
+    fn own(doc: &str) -> Arc<Source> {
+        Arc::new(Source { id: doc.into(), outlets: vec![], copies: vec![doc.into()] })
     }
 
     #[test]
@@ -566,7 +566,8 @@ mod tests {
     #[test]
     fn syndicated_copies_count_as_one_source() {
         let s = vec![st("a#1", "2025-04-09", &["talk"], &[], &[]), st("a#2", "2025-04-09", &["talk"], &[], &[])];
-        let story = |_: &str| Source { id: "a#1".into(), outlets: vec!["X".into(), "Y".into()], copies: vec![] };
+        let story =
+            |_: &str| Arc::new(Source { id: "a#1".into(), outlets: vec!["X".into(), "Y".into()], copies: vec![] });
         let t = build(s, &story, None);
         assert_eq!(t.events[0].sources, ["a#1"]);
         assert_eq!(t.events[0].provenance[0].outlets, ["X", "Y"]);

@@ -79,6 +79,29 @@ pub struct Event {
     pub quote: Option<Quote>,
 }
 
+impl Event {
+    /// An event with only an id, a date and a text (no sources yet), for
+    /// building or editing timelines by hand before rendering them.
+    ///
+    /// ```
+    /// let e = dateline::timeline::Event::new("e1", dateline::time::parse_value("2025-02"), "Talks began.");
+    /// assert!(e.sources.is_empty());
+    /// ```
+    pub fn new(id: impl Into<String>, date: Option<TimeValue>, text: impl Into<String>) -> Event {
+        Event {
+            id: id.into(),
+            date,
+            text: text.into(),
+            entities: Vec::new(),
+            sources: Vec::new(),
+            conflicts: Vec::new(),
+            provenance: Vec::new(),
+            evidence: Vec::new(),
+            quote: None,
+        }
+    }
+}
+
 /// A pointer from one event to another that contradicts it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
@@ -303,17 +326,7 @@ mod tests {
 
     #[test]
     fn by_date_groups_adjacent_events_with_equal_dates() {
-        let ev = |id: &str, d: &str| Event {
-            id: id.into(),
-            date: crate::time::parse_value(d),
-            text: String::new(),
-            entities: vec![],
-            sources: vec![],
-            conflicts: vec![],
-            provenance: vec![],
-            evidence: vec![],
-            quote: None,
-        };
+        let ev = |id: &str, d: &str| Event::new(id, crate::time::parse_value(d), "");
         let t =
             Timeline { title: None, events: vec![ev("e1", "2025-02"), ev("e2", "2025-02"), ev("e3", "2025-04-10")] };
         let g = t.by_date();

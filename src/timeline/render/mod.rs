@@ -10,23 +10,8 @@ pub mod json;
 pub mod text;
 pub mod timelinejs;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(m: u32) -> &'static str {
-    MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
+    u8::try_from(m).ok().and_then(|m| chrono::Month::try_from(m).ok()).map_or("?", |m| m.name())
 }
 
 fn point_label(p: Point) -> String {

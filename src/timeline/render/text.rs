@@ -92,15 +92,9 @@ mod tests {
     #[test]
     fn groups_by_date_and_lists_syndicated_outlets() {
         let e = |id: &str, d: &str, src: Source| Event {
-            id: id.into(),
-            date: crate::time::parse_value(d),
-            text: format!("Happening {id}"),
-            entities: vec![],
             sources: vec![src.id.clone()],
-            conflicts: vec![],
             provenance: vec![src],
-            evidence: vec![],
-            quote: None,
+            ..Event::new(id, crate::time::parse_value(d), format!("Happening {id}"))
         };
         let a = Source { id: "a".into(), outlets: vec![], copies: vec!["a".into()] };
         let b = Source {

@@ -148,17 +148,7 @@ mod tests {
     use crate::timeline::Event;
 
     fn event(id: &str, d: Option<&str>) -> Event {
-        Event {
-            id: id.into(),
-            date: d.and_then(crate::time::parse_value),
-            text: "A <b> & c".into(),
-            entities: vec![],
-            sources: vec![],
-            conflicts: vec![],
-            provenance: vec![],
-            evidence: vec![],
-            quote: None,
-        }
+        Event::new(id, d.and_then(crate::time::parse_value), "A <b> & c")
     }
 
     #[test]
