@@ -30,11 +30,11 @@ fn main() -> ExitCode {
         for b in &s.blurbs {
             let show = |span: Option<dateline::Span>| span.map_or("-", |x| x.slice(body));
             println!(
-                "  {}#{}: outlet {:?}, age {:?}, headline {:?}, {} paragraph(s)",
-                doc.name,
-                b.number,
+                "  {}: outlet {:?}, age {:?}, timestamp {:?}, headline {:?}, {} paragraph(s)",
+                b.id(&doc.name),
                 show(b.outlet),
-                show(b.age.or(b.timestamp)),
+                show(b.age),
+                show(b.timestamp),
                 show(b.section.headline),
                 b.section.paragraphs.len()
             );
