@@ -36,7 +36,7 @@
 //!
 //! On PolNeAR's human attributions of real political news
 //! (`python3 ../shared/eval/polnear_claims.py dev`), precision is 0.90 and
-//! recall of statements with common speech cues 0.86 (0.89 and 0.82 on the
+//! recall of statements with common speech cues 0.87 (0.89 and 0.83 on the
 //! 840-article train split). What is missed: subjects the noun-phrase rules
 //! do not reach (long relative clauses, "people briefed on the situation"),
 //! cues outside the lexicon or used without a clause ("went on to discuss"),
@@ -47,9 +47,10 @@
 //!
 //! One tokenising pass over each paragraph with one lexicon look-up per word
 //! (short words by a packed `u64` key), then work proportional to the cues and
-//! quotes found; buffers are reused across paragraphs. About 34 MB/s (10,000
-//! documents per second) on one core of a shared machine, measured by
-//! `cargo bench --bench claims` on a 20 MB generated news corpus.
+//! quotes found; buffers are reused across paragraphs. 79 MB/s (23,000
+//! documents per second) on one core, 33 MB/s when the shared machine was
+//! heavily loaded, measured by `cargo bench --bench claims` on a 20 MB
+//! generated news corpus.
 
 use std::sync::OnceLock;
 
