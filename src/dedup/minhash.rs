@@ -103,7 +103,7 @@ pub(crate) fn agreeing_bins(a: &[u16], b: &[u16]) -> usize {
 }
 
 /// Size of the intersection of two sorted, deduplicated sets.
-pub(crate) fn intersection_size(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn intersection_size<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {

@@ -100,6 +100,8 @@
 mod diff;
 mod lsh;
 mod minhash;
+// Shared with the timeline stage (sorted-set overlap of content words).
+pub(crate) use minhash::intersection_size;
 mod shingle;
 
 use std::cmp::Ordering;

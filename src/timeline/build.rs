@@ -82,23 +82,6 @@ impl Statement {
     }
 }
 
-/// Number of common elements of two sorted, deduplicated lists.
-fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Whether two statements with `a_len` and `b_len` items, `n` of them
 /// shared, are about the same happening.
 fn merges(n: usize, a_len: usize, b_len: usize) -> bool {
@@ -494,7 +477,7 @@ fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)])
             let (vb, wb) = &profiles[b];
             let a_only = va.iter().any(|v| !vb.contains(v));
             let b_only = vb.iter().any(|v| !va.contains(v));
-            if disjoint && a_only && b_only && shared(wa, wb) >= CONFLICT_MIN_SHARED {
+            if disjoint && a_only && b_only && crate::dedup::intersection_size(wa, wb) >= CONFLICT_MIN_SHARED {
                 found.push((a, b));
             }
         }
