@@ -71,10 +71,10 @@
 //! and change the copy decision for 25 of 35 106 pairs (`cargo bench --bench
 //! dedup`); `keep_shingles(true)` removes that error at 20 times the memory.
 //!
-//! Adding a 3.3 KB page costs about 85 µs of CPU: 45 for structure analysis,
-//! 35 for shingling, sketching and adding (11,500 pages per CPU-second on the
-//! 100k generated corpus; 23,500 without structure analysis, against 970 for
-//! datasketch). Analysis and sketching run on all cores in
+//! Adding a 3.3 KB page costs about 56 µs of CPU, a third of it structure
+//! analysis (17,900 pages per CPU-second on the 100k generated corpus;
+//! 27,400 without structure analysis, against 1,060 for datasketch).
+//! Analysis and sketching run on all cores in
 //! [`Deduplicator::add_documents`]; adds run in input order on the calling
 //! thread. Figures and commands are in the README's Performance table.
 //!
