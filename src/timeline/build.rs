@@ -609,4 +609,35 @@ mod tests {
         assert_eq!(b("2016/2018"), ("2016-01-01".into(), "2018-12-31".into()));
         assert_eq!(b("2025-12"), ("2025-12-01".into(), "2025-12-31".into()));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn every_statement_lands_in_exactly_one_event_and_events_are_in_date_order(
+            raw in proptest::collection::vec((0usize..6, 0usize..4, proptest::collection::vec(0usize..8, 0..5)), 0..40)
+        ) {
+            const DATES: [&str; 6] = ["2016/2018", "2022", "2025", "2025-02", "2025-02-18", "2025-04-10"];
+            const WORDS: [&str; 8] = ["talk", "round", "embassy", "property", "flight", "staff", "bank", "visa"];
+            let statements: Vec<Statement> = raw
+                .iter()
+                .map(|(d, doc, ws)| {
+                    let mut ws: Vec<&str> = ws.iter().map(|&w| WORDS[w]).collect();
+                    ws.sort_unstable();
+                    ws.dedup();
+                    st(&format!("d{doc}"), DATES[*d], &ws, &[], &[])
+                })
+                .collect();
+            let n = statements.len();
+            let t = build(statements, &own, None);
+            let evidence: usize = t.events.iter().map(|e| e.evidence.len()).sum();
+            proptest::prop_assert_eq!(evidence, n);
+            let keys: Vec<_> = t.events.iter().map(|e| date_key(&e.date.unwrap())).collect();
+            proptest::prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+            for e in &t.events {
+                let mut s = e.sources.clone();
+                s.sort();
+                s.dedup();
+                proptest::prop_assert_eq!(s.len(), e.sources.len());
+            }
+        }
+    }
 }
