@@ -30,8 +30,11 @@
 //!     let date = event.date.map(|d| d.to_string()).unwrap_or_default();
 //!     println!("{date}  {}  {:?}", event.text, event.sources);
 //! }
-//! assert_eq!(report.documents.len(), 2);
-//! assert!(report.stories.is_empty()); // two reports, not syndicated copies
+//! // Two reports of one meeting (not syndicated copies): one event, both sources.
+//! let event = &report.timeline.events[0];
+//! assert_eq!(event.date.map(|d| d.to_string()).as_deref(), Some("2025-04-10"));
+//! assert_eq!(event.sources, ["a.txt", "b.txt"]);
+//! assert!(report.stories.is_empty());
 //! // The report is the JSON interchange format (serde).
 //! # Ok::<(), dateline::Error>(())
 //! ```
