@@ -205,7 +205,15 @@ impl Para<'_> {
                 pending += 1;
                 continue;
             }
+            // `…, federal officials said`: modifiers that open the clause belong to the phrase.
+            if pending > 0 && matches!(self.punct(k), Some(',' | ';' | ':')) {
+                start = k + 1;
+            }
+            pending = 0;
             break;
+        }
+        if pending > 0 && k == lo && self.plain_lower(lo) {
+            start = lo;
         }
         // Joins and modifiers count only when a kept word precedes them: `start` moved past them then.
         Some(Np::new(start, end))
@@ -231,7 +239,8 @@ impl Para<'_> {
             if self.is_det(k) || (self.is_possessive(k) && self.is_name_word(k)) {
                 return Some(Np { start: k, end, head: h });
             }
-            if !self.plain_lower(k) {
+            // "the GOP front-runner": names may modify the agent noun too.
+            if !self.plain_lower(k) && !self.is_name_word(k) {
                 return None;
             }
         }
