@@ -180,6 +180,11 @@ impl Para<'_> {
         while k > lo {
             k -= 1;
             if !self.outside(k) || !self.toks[k].word {
+                // `…, federal officials said`: modifiers that open the clause belong to the phrase.
+                if pending > 0 && matches!(self.punct(k), Some(',' | ';' | ':')) {
+                    start = k + 1;
+                }
+                pending = 0;
                 break;
             }
             if self.is_det(k) {
@@ -204,10 +209,6 @@ impl Para<'_> {
             if self.plain_lower(k) && pending < 2 && !verb_after_name {
                 pending += 1;
                 continue;
-            }
-            // `…, federal officials said`: modifiers that open the clause belong to the phrase.
-            if pending > 0 && matches!(self.punct(k), Some(',' | ';' | ':')) {
-                start = k + 1;
             }
             pending = 0;
             break;
