@@ -548,3 +548,62 @@ fn sentences_with_other_typography_are_folded_before_matching() {
     let texts: Vec<&str> = ms.iter().map(|m| m.span.slice(body)).collect();
     assert_eq!(texts, ["Russia\u{2018}s foreign ministry", "Bilawal Bhutto\u{2012}Zardari"]);
 }
+
+#[test]
+fn seed_boilerplate_yields_no_mentions() {
+    use dateline::text::RegionKind;
+    let docs = dateline::corpus::parse(CORPUS).unwrap();
+    let g = example();
+    let mut checked = 0;
+    for d in &docs {
+        let s = dateline::text::analyze(&d.body, d.meta.title());
+        let boiler: Vec<Span> =
+            s.regions.iter().filter(|r| r.kind == RegionKind::Boilerplate).map(|r| r.span).collect();
+        let sections = std::iter::once(&s.main).chain(s.blurbs.iter().map(|b| &b.section));
+        for sec in sections {
+            for m in g.mentions(&d.body, sec) {
+                assert!(!boiler.iter().any(|b| b.overlaps(m.span)), "{}: {:?} in boilerplate", d.name, m.text);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300);
+    // The widget line "Explore what Daily8 AI can do for you" names an outlet the gazetteer lists.
+    let page = &docs[2];
+    let at = page.body.find("Daily8 AI").unwrap();
+    let s = dateline::text::analyze(&page.body, page.meta.title());
+    assert!(g.mentions(&page.body, &s.main).iter().all(|m| m.span.start != at));
+}
+
+const LINES: &[&str] = &[
+    "Russia and the United States met in Istanbul.",
+    "Read next",
+    "Advertisement",
+    "Alexander Darchiev said the U.S. side agreed.",
+    "Share this article",
+    "02:41",
+    "Comments",
+    "Darchiev\u{2019}s team left Washington on Thursday.",
+    "World News",
+    "TASS reported that Ushakov spoke.",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn mentions_never_land_in_boilerplate_of_analyzed_pages(picks in prop::collection::vec(0..LINES.len(), 1..25)) {
+        use dateline::text::RegionKind;
+        let body: String = picks.iter().map(|&i| format!("{}\n", LINES[i])).collect();
+        let s = dateline::text::analyze(&body, None);
+        let boiler: Vec<Span> = s.regions.iter().filter(|r| r.kind == RegionKind::Boilerplate).map(|r| r.span).collect();
+        let g = example();
+        for sec in std::iter::once(&s.main).chain(s.blurbs.iter().map(|b| &b.section)) {
+            for m in g.mentions(&body, sec) {
+                prop_assert!(!boiler.iter().any(|b| b.overlaps(m.span)), "{:?} in boilerplate", m.text);
+                prop_assert!(sec.sentences[m.sentence].span.contains(m.span));
+                prop_assert_eq!(m.span.slice(&body), m.text.as_str());
+            }
+        }
+    }
+}
