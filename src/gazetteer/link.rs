@@ -189,7 +189,14 @@ pub(super) fn analyze(g: &Gazetteer, body: &str, section: &Section) -> Entities 
         return Entities::default();
     }
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut scratch) => analyze_with(g, body, section, &mut scratch),
+        Ok(mut scratch) => {
+            let out = analyze_with(g, body, section, &mut scratch);
+            // Do not keep the buffers of one huge section alive for the thread's lifetime.
+            if scratch.hits.capacity() > 1 << 16 {
+                *scratch = Scratch::default();
+            }
+            out
+        }
         Err(_) => analyze_with(g, body, section, &mut Scratch::default()),
     })
 }
@@ -318,7 +325,6 @@ fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
                 out.entities.push(EntityCount {
                     entity: entity.id.clone(),
                     kind: entity.kind.clone(),
-                    name: entity.name.clone(),
                     count: 1,
                     first: h.span,
                     first_sentence: h.sentence,

@@ -451,7 +451,10 @@ fn walk<A: Automaton>(aut: &A, bytes: &[u8], start: usize, ends: &mut [(u32, usi
     let Ok(mut sid) = aut.start_state(Anchored::Yes) else { return 0 };
     let mut n = 0;
     for (i, &b) in bytes.iter().enumerate().skip(start) {
-        sid = aut.next_state(Anchored::Yes, sid, b);
+        // Keys are ASCII lower case: fold the text's bytes as the walk reads
+        // them (cheaper than a case-insensitive automaton, which doubles the
+        // transitions to build and to store).
+        sid = aut.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
         if aut.is_special(sid) {
             if aut.is_dead(sid) {
                 break;
@@ -465,22 +468,22 @@ fn walk<A: Automaton>(aut: &A, bytes: &[u8], start: usize, ends: &mut [(u32, usi
     n
 }
 
-/// An anchored, leftmost-longest, ASCII case-insensitive automaton over `keys`.
+/// An anchored, leftmost-longest automaton over `keys` (ASCII lower case; [`walk`] folds the text).
 fn automaton<S: AsRef<[u8]>>(keys: &[S]) -> crate::Result<Option<Auto>> {
     if keys.is_empty() {
         return Ok(None);
     }
     let err = |e: aho_corasick::BuildError| crate::Error::Config(format!("cannot build the gazetteer automaton: {e}"));
     let mut nb = nfa::noncontiguous::Builder::new();
-    nb.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).prefilter(false);
+    nb.match_kind(MatchKind::LeftmostLongest).prefilter(false);
     let trie = nb.build(keys).map_err(err)?;
     Ok(Some(if keys.len() <= DFA_PATTERNS {
         let mut b = dfa::Builder::new();
-        b.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).start_kind(StartKind::Anchored);
+        b.match_kind(MatchKind::LeftmostLongest).start_kind(StartKind::Anchored);
         Auto::Dfa(b.build_from_noncontiguous(&trie).map_err(err)?)
     } else {
         let mut b = nfa::contiguous::Builder::new();
-        b.match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).prefilter(false);
+        b.match_kind(MatchKind::LeftmostLongest).prefilter(false);
         Auto::Nfa(b.build_from_noncontiguous(&trie).map_err(err)?)
     }))
 }
