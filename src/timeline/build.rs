@@ -183,7 +183,7 @@ fn key_quote(document: &str, claims: &[&Claim], nearby: &[&Claim]) -> Option<Quo
     };
     Some(Quote {
         speaker: best.speaker.clone(),
-        speaker_text: best.speaker_text.clone(),
+        speaker_text: best.speaker_name().to_string(),
         text: best.content.clone(),
         direct: best.kind == ClaimKind::Direct,
         document: document.to_string(),
@@ -197,7 +197,7 @@ fn same_speaker(a: &Claim, b: &Claim) -> bool {
         // "Yuri Ushakov" and "Ushakov": the same surname.
         _ => {
             let last = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
-            last(&a.speaker_text).is_some_and(|x| Some(x) == last(&b.speaker_text))
+            last(a.speaker_name()).is_some_and(|x| Some(x) == last(b.speaker_name()))
         }
     }
 }

@@ -139,7 +139,7 @@ pub struct Evidence {
 pub struct Quote {
     /// The speaker's gazetteer id, when there is one.
     pub speaker: Option<String>,
-    /// The speaker as written.
+    /// The speaker's name: as written, or a pronoun's resolved antecedent.
     pub speaker_text: String,
     /// What was said.
     pub text: String,
