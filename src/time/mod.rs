@@ -106,6 +106,15 @@ impl Point {
             Point::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
         }
     }
+
+    /// The point as a value of its own: the inverse of [`TimeValue::points`] for a single date.
+    pub(crate) fn value(self) -> TimeValue {
+        match self {
+            Point::Day(d) => TimeValue::Day(d),
+            Point::Month(year, month) => TimeValue::Month { year, month },
+            Point::Year(y) => TimeValue::Year(y),
+        }
+    }
 }
 
 impl fmt::Display for Point {
@@ -119,25 +128,30 @@ impl fmt::Display for Point {
 }
 
 impl TimeValue {
+    /// The value as its start point and, for a range, its end point: the one
+    /// place that maps the value's shapes onto [`Point`], so that ordering,
+    /// display and the renderers treat a single date as a range's end.
+    pub(crate) fn points(&self) -> (Point, Option<Point>) {
+        match *self {
+            TimeValue::Day(d) => (Point::Day(d), None),
+            TimeValue::Month { year, month } => (Point::Month(year, month), None),
+            TimeValue::Year(y) => (Point::Year(y), None),
+            TimeValue::Range(a, b) => (a, Some(b)),
+        }
+    }
+
     /// The first day the value covers, for ordering.
     pub fn start(&self) -> Option<NaiveDate> {
-        match *self {
-            TimeValue::Day(d) => Point::Day(d).first_day(),
-            TimeValue::Month { year, month } => Point::Month(year, month).first_day(),
-            TimeValue::Year(y) => Point::Year(y).first_day(),
-            TimeValue::Range(a, _) => a.first_day(),
-        }
+        self.points().0.first_day()
     }
 }
 
 impl fmt::Display for TimeValue {
     /// ISO 8601: `2025-04-10`, `2025-02`, `2025`, or an interval `2016/2018`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            TimeValue::Day(d) => Point::Day(d).fmt(f),
-            TimeValue::Month { year, month } => Point::Month(year, month).fmt(f),
-            TimeValue::Year(y) => Point::Year(y).fmt(f),
-            TimeValue::Range(a, b) => write!(f, "{a}/{b}"),
+        match self.points() {
+            (a, None) => a.fmt(f),
+            (a, Some(b)) => write!(f, "{a}/{b}"),
         }
     }
 }
@@ -175,11 +189,7 @@ pub fn parse_value(s: &str) -> Option<TimeValue> {
     if let Some((a, b)) = s.split_once('/') {
         return Some(TimeValue::Range(parse_point(a)?, parse_point(b)?));
     }
-    Some(match parse_point(s)? {
-        Point::Day(d) => TimeValue::Day(d),
-        Point::Month(year, month) => TimeValue::Month { year, month },
-        Point::Year(y) => TimeValue::Year(y),
-    })
+    parse_point(s).map(Point::value)
 }
 
 /// How precisely a [`TimeValue`] pins a date down.
@@ -214,12 +224,7 @@ impl TimeValue {
     /// assert_eq!(parse_value("2016/2018").unwrap().precision(), Precision::Year);
     /// ```
     pub fn precision(&self) -> Precision {
-        match self {
-            TimeValue::Day(_) => Precision::Day,
-            TimeValue::Month { .. } => Precision::Month,
-            TimeValue::Year(_) => Precision::Year,
-            TimeValue::Range(a, _) => a.precision(),
-        }
+        self.points().0.precision()
     }
 }
 

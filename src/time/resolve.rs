@@ -33,7 +33,7 @@ pub(crate) fn resolve(meaning: &Meaning, reference: Option<NaiveDate>, tense: Op
     match *meaning {
         Meaning::Date(p) => {
             let (point, rule) = partial(p, reference, tense)?;
-            Ok((point_value(point), rule))
+            Ok((point.value(), rule))
         }
         Meaning::Range(a, b) => range(a, b, reference, tense),
         Meaning::Weekday(wd, shift) => {
@@ -57,14 +57,6 @@ pub(crate) fn resolve(meaning: &Meaning, reference: Option<NaiveDate>, tense: Op
             let n = n.ok_or(VAGUE)?;
             Ok((ago(r, n, unit).ok_or(OUT_OF_RANGE)?, Rule::Age))
         }
-    }
-}
-
-fn point_value(p: Point) -> TimeValue {
-    match p {
-        Point::Day(d) => TimeValue::Day(d),
-        Point::Month(year, month) => TimeValue::Month { year, month },
-        Point::Year(y) => TimeValue::Year(y),
     }
 }
 

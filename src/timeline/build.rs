@@ -301,12 +301,8 @@ pub fn bounds(v: &TimeValue) -> Option<(NaiveDate, NaiveDate)> {
             Point::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
         }
     }
-    let end = match *v {
-        TimeValue::Day(d) => Some(d),
-        TimeValue::Month { year, month } => last(Point::Month(year, month)),
-        TimeValue::Year(y) => last(Point::Year(y)),
-        TimeValue::Range(_, b) => last(b),
-    }?;
+    let (start, end) = v.points();
+    let end = last(end.unwrap_or(start))?;
     Some((v.start()?, end))
 }
 

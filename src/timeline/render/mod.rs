@@ -32,12 +32,10 @@ fn point_label(p: Point) -> String {
 /// assert_eq!(date_label(dateline::time::parse_value("2025-02").as_ref()), "February 2025");
 /// ```
 pub fn date_label(v: Option<&TimeValue>) -> String {
-    match v {
+    match v.map(TimeValue::points) {
         None => "undated".to_string(),
-        Some(TimeValue::Day(d)) => point_label(Point::Day(*d)),
-        Some(TimeValue::Month { year, month }) => point_label(Point::Month(*year, *month)),
-        Some(TimeValue::Year(y)) => point_label(Point::Year(*y)),
-        Some(TimeValue::Range(a, b)) => format!("{} \u{2013} {}", point_label(*a), point_label(*b)),
+        Some((a, None)) => point_label(a),
+        Some((a, Some(b))) => format!("{} \u{2013} {}", point_label(a), point_label(b)),
     }
 }
 

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{date_label, shorten};
-use crate::time::{Point, TimeValue};
+use crate::time::Point;
 use crate::timeline::Timeline;
 use chrono::Datelike;
 
@@ -89,12 +89,7 @@ pub fn from_timeline(timeline: &Timeline) -> TimelineJs {
         .events
         .iter()
         .filter_map(|e| {
-            let (start, end) = match e.date? {
-                TimeValue::Day(d) => (date(Point::Day(d)), None),
-                TimeValue::Month { year, month } => (date(Point::Month(year, month)), None),
-                TimeValue::Year(y) => (date(Point::Year(y)), None),
-                TimeValue::Range(a, b) => (date(a), Some(date(b))),
-            };
+            let (start, end) = e.date?.points();
             let mut html = format!("<p>{}</p>", escape(&e.text));
             if let Some(q) = &e.quote {
                 html.push_str(&format!(
@@ -121,8 +116,8 @@ pub fn from_timeline(timeline: &Timeline) -> TimelineJs {
                 html.push_str("<p><em>Sources disagree on this account.</em></p>");
             }
             Some(Slide {
-                start_date: Some(start),
-                end_date: end,
+                start_date: Some(date(start)),
+                end_date: end.map(date),
                 text: Text { headline: escape(&shorten(&e.text, 90)), text: html },
                 display_date: Some(date_label(e.date.as_ref())),
                 unique_id: Some(e.id.clone()),
