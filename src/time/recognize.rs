@@ -70,23 +70,23 @@ pub(crate) fn tokenize(text: &str, base: usize, out: &mut Vec<Tok>) {
             }
             let digits = (i - start).min(255) as u8;
             let next_is_digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+            // Past every separator-and-digits group from `k`: "1,000.5", "10:30:00".
+            let groups = |mut k: usize, seps: &[u8]| {
+                while b.get(k).is_some_and(|c| seps.contains(c)) && next_is_digit(k + 1) {
+                    k += 1;
+                    while next_is_digit(k) {
+                        k += 1;
+                    }
+                }
+                k
+            };
             match b.get(i) {
                 Some(b',' | b'.') if next_is_digit(i + 1) => {
-                    while matches!(b.get(i), Some(b',' | b'.')) && next_is_digit(i + 1) {
-                        i += 1;
-                        while next_is_digit(i) {
-                            i += 1;
-                        }
-                    }
+                    i = groups(i, b",.");
                     Kind::Figure
                 }
                 Some(b':') if next_is_digit(i + 1) => {
-                    while b.get(i) == Some(&b':') && next_is_digit(i + 1) {
-                        i += 1;
-                        while next_is_digit(i) {
-                            i += 1;
-                        }
-                    }
+                    i = groups(i, b":");
                     Kind::Clock
                 }
                 _ => {
