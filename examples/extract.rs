@@ -13,27 +13,12 @@ mod cli;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use dateline::pipeline::Pipeline;
-
 const USAGE: &str = "usage: extract CORPUS_OR_DIR [--gazetteer FILE] [--reference-date YYYY-MM-DD]";
 
 fn run() -> Result<(), String> {
-    let mut corpus = None;
-    let mut builder = Pipeline::builder();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        let mut value = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
-        match a.as_str() {
-            "--gazetteer" => builder = builder.gazetteer(cli::load_gazetteer(&value("--gazetteer")?)?),
-            "--reference-date" => builder = builder.reference_date(cli::parse_date(&value("--reference-date")?)?),
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
-            _ if corpus.is_some() => return Err(format!("more than one corpus given\n{USAGE}")),
-            _ => corpus = Some(a),
-        }
-    }
-    let corpus = corpus.ok_or_else(|| USAGE.to_string())?;
-    let pipeline = builder.build().map_err(|e| e.to_string())?;
+    let args = cli::parse_args(USAGE, &[], |_, _| Ok(()))?;
+    let corpus = args.corpus.clone().ok_or_else(|| USAGE.to_string())?;
+    let pipeline = args.pipeline(args.gazetteer.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut progress = cli::Progress::new();

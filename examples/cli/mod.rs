@@ -32,6 +32,68 @@ pub fn load_gazetteer(path: &str) -> Result<Gazetteer, String> {
     Gazetteer::from_tsv(&text).map_err(|e| format!("gazetteer {path}: {e}"))
 }
 
+/// The command line both pipeline examples share: at most one corpus (file
+/// or directory), `--gazetteer FILE`, `--reference-date YYYY-MM-DD`, and the
+/// example's own `--flag VALUE` options.
+pub struct Args {
+    /// The corpus file or directory, if given.
+    pub corpus: Option<String>,
+    /// The gazetteer file, if given.
+    pub gazetteer: Option<String>,
+    /// The reference date for relative dates, if given.
+    pub reference_date: Option<chrono::NaiveDate>,
+    /// The example's own options as given, in order: `(flag, value)`.
+    pub options: Vec<(String, String)>,
+}
+
+impl Args {
+    /// The last value given for the example's own option `flag`.
+    pub fn option(&self, flag: &str) -> Option<&str> {
+        self.options.iter().rev().find(|(f, _)| f == flag).map(|(_, v)| v.as_str())
+    }
+
+    /// A pipeline with the gazetteer at `gazetteer` (if any) and the reference date given.
+    pub fn pipeline(&self, gazetteer: Option<&str>) -> Result<dateline::pipeline::Pipeline, String> {
+        let mut builder = dateline::pipeline::Pipeline::builder();
+        if let Some(g) = gazetteer {
+            builder = builder.gazetteer(load_gazetteer(g)?);
+        }
+        if let Some(d) = self.reference_date {
+            builder = builder.reference_date(d);
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+/// Parse the command line (after the program name) with `usage` as the help
+/// text. `own` lists the example's own flags that take a value; `check` sees
+/// each of their values as it is read and may reject it.
+pub fn parse_args(
+    usage: &str,
+    own: &[&str],
+    mut check: impl FnMut(&str, &str) -> Result<(), String>,
+) -> Result<Args, String> {
+    let mut args = Args { corpus: None, gazetteer: None, reference_date: None, options: Vec::new() };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value\n{usage}"));
+        match a.as_str() {
+            "--gazetteer" => args.gazetteer = Some(value("--gazetteer")?),
+            "--reference-date" => args.reference_date = Some(parse_date(&value("--reference-date")?)?),
+            f if own.contains(&f) => {
+                let v = value(f)?;
+                check(f, &v)?;
+                args.options.push((a, v));
+            }
+            "-h" | "--help" => return Err(usage.to_string()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{usage}")),
+            _ if args.corpus.is_some() => return Err(format!("more than one corpus given\n{usage}")),
+            _ => args.corpus = Some(a),
+        }
+    }
+    Ok(args)
+}
+
 /// Parse `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
