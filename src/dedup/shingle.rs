@@ -45,10 +45,33 @@ const fn ascii_classes() -> [u8; 128] {
 }
 const ASCII: [u8; 128] = ascii_classes();
 
+/// The FNV hash of the token being read, if one is open.
+struct Token {
+    h: u64,
+    open: bool,
+}
+
+impl Token {
+    #[inline(always)]
+    fn push(&mut self, l: u32) {
+        self.h = (self.h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+        self.open = true;
+    }
+
+    /// Close the open token, if any, handing its hash to `emit`.
+    #[inline(always)]
+    fn end(&mut self, emit: &mut impl FnMut(u64)) {
+        if self.open {
+            emit(mix64(self.h));
+            self.h = FNV_OFFSET;
+            self.open = false;
+        }
+    }
+}
+
 /// Calls `emit` with the hash of every normalised word token of `text`, in order.
 pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
-    let mut h = FNV_OFFSET;
-    let mut in_token = false;
+    let mut tok = Token { h: FNV_OFFSET, open: false };
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -56,18 +79,9 @@ pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
             // ASCII fast path: one table lookup a byte.
             i += 1;
             match ASCII[b as usize] {
-                0 => {
-                    if in_token {
-                        emit(mix64(h));
-                        h = FNV_OFFSET;
-                        in_token = false;
-                    }
-                }
+                0 => tok.end(&mut emit),
                 1 => {}
-                l => {
-                    h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
-                    in_token = true;
-                }
+                l => tok.push(u32::from(l)),
             }
             continue;
         }
@@ -77,25 +91,18 @@ pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
         let Some(c) = fold_char(c) else { continue }; // invisible format character: ignore entirely
         if c.is_ascii() {
             // A folded quote, dash or space.
-            if c != '\'' && in_token {
-                emit(mix64(h));
-                h = FNV_OFFSET;
-                in_token = false;
+            if c != '\'' {
+                tok.end(&mut emit);
             }
         } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
-                h = (h ^ u64::from(u32::from(l))).wrapping_mul(FNV_PRIME);
+                tok.push(u32::from(l));
             }
-            in_token = true;
-        } else if in_token {
-            emit(mix64(h));
-            h = FNV_OFFSET;
-            in_token = false;
+        } else {
+            tok.end(&mut emit);
         }
     }
-    if in_token {
-        emit(mix64(h));
-    }
+    tok.end(&mut emit);
 }
 
 /// Rolling `k`-shingles over a token stream: feed tokens with [`push`](Shingler::push).
