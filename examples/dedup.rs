@@ -9,7 +9,9 @@
 //! Without CORPUS it reads the bundled sample corpus. Shows progress on
 //! stderr when stderr is a terminal, and a summary line at the end.
 
-use std::io::{IsTerminal, Write};
+mod cli;
+
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -92,7 +94,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let progress = std::io::stderr().is_terminal();
+    let mut progress = cli::Progress::new();
     let mut documents = 0usize;
     let mut add = |batch: &[dateline::corpus::Document<'_>], dedup: &mut Deduplicator| {
         if whole_body {
@@ -115,10 +117,7 @@ fn main() -> ExitCode {
             dedup.add_documents(batch, threads);
         }
         documents += batch.len();
-        if progress {
-            let secs = start.elapsed().as_secs_f64();
-            eprint!("\r{documents} documents, {:.0} docs/s   ", documents as f64 / secs);
-        }
+        progress.add(batch.len());
     };
     match &path {
         None => match dateline::corpus::parse(include_str!("data/seeds.corpus")) {
@@ -167,9 +166,7 @@ fn main() -> ExitCode {
             let _ = read.join();
         }
     }
-    if progress {
-        eprintln!();
-    }
+    progress.finish();
     dedup.shrink_to_fit();
     let stories = dedup.stories();
     let stdout = std::io::stdout();

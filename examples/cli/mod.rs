@@ -138,7 +138,12 @@ impl Progress {
 
     /// Count one document.
     pub fn tick(&mut self) {
-        self.done += 1;
+        self.add(1);
+    }
+
+    /// Count `n` documents.
+    pub fn add(&mut self, n: usize) {
+        self.done += n;
         if self.on && self.last.elapsed().as_millis() >= 250 {
             self.last = Instant::now();
             self.show();
