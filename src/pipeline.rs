@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::claims::Claim;
 use crate::corpus::Document;
 use crate::dedup::{DedupConfig, Deduplicator, DocRef, Story, Verdict};
-use crate::gazetteer::{Gazetteer, Kind, Mention};
+use crate::gazetteer::{Gazetteer, Mention};
 use crate::text::Section;
 use crate::time::{TimeExpr, TimeValue};
 use crate::timeline::build::{self, Statement};
@@ -157,15 +157,6 @@ pub struct DocumentAnalysis {
     pub claims: Vec<Claim>,
 }
 
-fn kind_name(k: &Kind) -> String {
-    match k {
-        Kind::Person => "person".into(),
-        Kind::Organization => "organization".into(),
-        Kind::Place => "place".into(),
-        Kind::Other(s) => s.clone(),
-    }
-}
-
 impl DocumentAnalysis {
     /// Whether this is a related-story blurb rather than a page.
     pub fn is_blurb(&self) -> bool {
@@ -184,7 +175,7 @@ impl DocumentAnalysis {
                 .iter()
                 .map(|m| MentionRecord {
                     entity: m.entity.clone(),
-                    kind: kind_name(&m.kind),
+                    kind: m.kind.as_str().to_string(),
                     text: m.text.clone(),
                     start: m.span.start,
                     end: m.span.end,
