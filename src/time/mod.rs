@@ -99,7 +99,8 @@ pub enum Point {
 }
 
 impl Point {
-    fn first_day(&self) -> Option<NaiveDate> {
+    /// The first day the point covers.
+    pub(crate) fn first_day(&self) -> Option<NaiveDate> {
         match *self {
             Point::Day(d) => Some(d),
             Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),

@@ -199,21 +199,13 @@ fn range(a: Partial, b: Partial, reference: Option<NaiveDate>, tense: Option<(Cu
         _ => b,
     };
     let (pb, _) = partial(b, reference, tense)?;
-    let (sa, sb) = (start_of(pa), start_of(pb));
+    let (sa, sb) = (pa.first_day(), pb.first_day());
     if let (Some(sa), Some(sb)) = (sa, sb) {
         if sb < sa {
             return Err(BACKWARDS);
         }
     }
     Ok((TimeValue::Range(pa, pb), rule))
-}
-
-fn start_of(p: Point) -> Option<NaiveDate> {
-    match p {
-        Point::Day(d) => Some(d),
-        Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
-        Point::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
-    }
 }
 
 fn weekday(r: NaiveDate, wd: u8, shift: Shift, tense: Option<Cue>) -> Option<NaiveDate> {
