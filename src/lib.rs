@@ -46,6 +46,7 @@ pub mod corpus;
 pub mod dedup;
 mod error;
 pub mod gazetteer;
+mod hash;
 pub mod pipeline;
 mod span;
 pub mod text;

@@ -7,10 +7,8 @@
 //! [`Lexicon::add_speaker_noun`]) or with a file in the `cues.tsv` format
 //! ([`Lexicon::add_cues_tsv`]).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::error::Error;
+use crate::hash::FastMap;
 
 const CUES: &str = include_str!("../../data/claims/cues.tsv");
 const SPEAKERS: &str = include_str!("../../data/claims/speakers.txt");
@@ -123,26 +121,7 @@ pub(crate) enum WordClass {
     Adv = 64,
 }
 
-/// A small multiplicative hasher for the lexicon's word keys (the keys are
-/// fixed lexicon words, so hash flooding is not a concern; SipHash cost a third
-/// of the extractor's time).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type WordMap<V> = FastMap<String, V>;
 
 /// Everything the lexicon knows about one lower-case word, looked up once per token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -163,7 +142,7 @@ pub struct Lexicon {
     info: WordMap<WordInfo>,
     /// `info` again for words of at most eight bytes, keyed by the bytes packed
     /// into a `u64`: most words are short, and this look-up needs no string compare.
-    short: HashMap<u64, WordInfo, BuildHasherDefault<WordHasher>>,
+    short: FastMap<u64, WordInfo>,
 }
 
 /// The bytes of a word of one to eight bytes packed into a `u64` (zero-padded, so
@@ -239,7 +218,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// A lexicon that knows no words (for building one from scratch).
     pub fn empty() -> Lexicon {
-        Lexicon { cues: WordMap::default(), info: WordMap::default(), short: HashMap::default() }
+        Lexicon { cues: WordMap::default(), info: WordMap::default(), short: FastMap::default() }
     }
 
     /// Add a cue: `form` is one or more words as written ("opined", "went on to say").

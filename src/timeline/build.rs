@@ -8,9 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{content_word, Conflict, Event, Evidence, FastMap, Quote, Source, Timeline};
+use super::{content_word, Conflict, Event, Evidence, Quote, Source, Timeline};
 use crate::claims::{Claim, ClaimKind};
 use crate::gazetteer::{Kind, Mention};
+use crate::hash::FastMap;
 use crate::text::Section;
 use crate::time::{Point, TimeExpr, TimeValue};
 use crate::Span;

@@ -31,8 +31,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{content_word, FastMap};
+use super::content_word;
 use crate::gazetteer::Mention;
+use crate::hash::FastMap;
 use crate::text::Section;
 use crate::Span;
 
