@@ -52,6 +52,7 @@ mod span;
 pub mod text;
 pub mod time;
 pub mod timeline;
+mod union_find;
 
 pub use error::{CorpusErrorKind, Error, Position, Result};
 pub use span::Span;

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Claim, ClaimKind};
 use crate::text::normalize::fold_char;
+use crate::union_find::UnionFind;
 
 /// One claim of a group: which document carries it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,7 +75,7 @@ pub fn group_with_threshold(docs: &[(&str, Option<&str>, &[Claim])], threshold: 
     for (k, (_, _, c)) in items.iter().enumerate() {
         blocks.entry(surname(c)).or_default().push(k);
     }
-    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut sets = UnionFind::new(items.len());
     for members in blocks.values() {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
@@ -84,8 +85,7 @@ pub fn group_with_threshold(docs: &[(&str, Option<&str>, &[Claim])], threshold: 
                     _ => true,
                 };
                 if speakers_agree && same_content(&words[a], &words[b], threshold) {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
+                    sets.union(a, b);
                 }
             }
         }
@@ -93,7 +93,7 @@ pub fn group_with_threshold(docs: &[(&str, Option<&str>, &[Claim])], threshold: 
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     for k in 0..items.len() {
-        let r = find(&mut parent, k);
+        let r = sets.find(k);
         let g = *index.entry(r).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -130,14 +130,6 @@ pub fn group_with_threshold(docs: &[(&str, Option<&str>, &[Claim])], threshold: 
         .collect();
     out.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
     out
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }
 
 /// The blocking key: the speaker's last word, lower case.

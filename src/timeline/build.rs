@@ -14,6 +14,7 @@ use crate::gazetteer::{Kind, Mention};
 use crate::hash::FastMap;
 use crate::text::Section;
 use crate::time::{Point, TimeExpr, TimeValue};
+use crate::union_find::UnionFind;
 use crate::Span;
 
 /// Statements with the same date merge when they share at least this many entities or content words...
@@ -323,14 +324,7 @@ fn date_key(v: &TimeValue) -> (i32, u32, i64) {
 pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>, title: Option<String>) -> Timeline {
     let items: Vec<Vec<String>> = statements.iter().map(Statement::items).collect();
     // Union-find over statements with the same date.
-    let mut parent: Vec<usize> = (0..statements.len()).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
+    let mut sets = UnionFind::new(statements.len());
     let mut by_date: HashMap<TimeValue, Vec<usize>> = HashMap::new();
     for (i, s) in statements.iter().enumerate() {
         by_date.entry(s.date).or_default().push(i);
@@ -352,10 +346,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>
             }
             for (&b, &n) in &shared_with {
                 if merges(n, items[a].len(), items[b].len()) {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    if ra != rb {
-                        parent[ra.max(rb)] = ra.min(rb);
-                    }
+                    sets.union(a, b);
                 }
             }
             for t in &items[a] {
@@ -365,7 +356,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>
     }
     let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..statements.len() {
-        let r = find(&mut parent, i);
+        let r = sets.find(i);
         clusters.entry(r).or_default().push(i);
     }
     let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
