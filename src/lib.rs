@@ -43,6 +43,7 @@
 
 pub mod claims;
 pub mod corpus;
+mod data;
 pub mod dedup;
 mod error;
 pub mod gazetteer;

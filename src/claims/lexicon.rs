@@ -7,6 +7,7 @@
 //! [`Lexicon::add_speaker_noun`]) or with a file in the `cues.tsv` format
 //! ([`Lexicon::add_cues_tsv`]).
 
+use crate::data::data_rows;
 use crate::error::Error;
 use crate::hash::FastMap;
 
@@ -157,21 +158,13 @@ fn short_key(word: &str) -> Option<u64> {
     Some(u64::from_le_bytes(buf))
 }
 
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i, l.split('\t').collect()))
-}
-
 impl Default for Lexicon {
     /// The built-in English lexicon from `data/claims/`.
     fn default() -> Lexicon {
         let mut lex = Lexicon::empty();
         // The built-in files are tested to parse (see the unit tests), so an error here cannot happen.
         let _ = lex.add_cues_tsv(CUES);
-        for (_, cols) in data_lines(SPEAKERS) {
+        for (_, cols) in data_rows(SPEAKERS) {
             let kind = match cols.get(1).copied() {
                 Some("group") => NounKind::Group,
                 Some("title") => NounKind::Title,
@@ -181,7 +174,7 @@ impl Default for Lexicon {
                 lex.add_speaker_noun(w, kind);
             }
         }
-        for (_, cols) in data_lines(PRONOUNS) {
+        for (_, cols) in data_rows(PRONOUNS) {
             let kind = match cols.get(2).copied() {
                 Some("person") => PronounKind::Person,
                 Some("group") => PronounKind::Group,
@@ -194,7 +187,7 @@ impl Default for Lexicon {
                 lex.sync(&w);
             }
         }
-        for (_, cols) in data_lines(WORDS) {
+        for (_, cols) in data_rows(WORDS) {
             let class = match cols.get(1).copied() {
                 Some("det") => WordClass::Det,
                 Some("skip") => WordClass::Skip,
@@ -253,7 +246,7 @@ impl Lexicon {
     /// # Ok::<(), dateline::Error>(())
     /// ```
     pub fn add_cues_tsv(&mut self, text: &str) -> crate::Result<&mut Lexicon> {
-        for (line, cols) in data_lines(text) {
+        for (line, cols) in data_rows(text) {
             let (Some(lemma), Some(class), Some(forms)) = (cols.first(), cols.get(1), cols.get(2)) else {
                 return Err(lexicon_error(line, "three tab-separated columns: lemma, class, forms"));
             };

@@ -11,6 +11,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::data::{data_lines, data_rows};
+
 const DATA: &str = include_str!("../../data/time/lexicon.tsv");
 const HOLIDAYS: &str = include_str!("../../data/time/holidays.tsv");
 
@@ -182,10 +184,7 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut map: HashMap<&'static str, Entry> = HashMap::new();
         let mut lengths = [0u32; 26];
-        for line in DATA.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
+        for (_, line) in data_lines(DATA) {
             let mut cols = line.split('\t');
             let (Some(word), Some(cat)) = (cols.next(), cols.next()) else { continue };
             let value = cols.next().unwrap_or("");
@@ -219,8 +218,7 @@ impl Lexicon {
             }
         }
         let mut holidays = Vec::new();
-        for line in HOLIDAYS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let cols: Vec<&'static str> = line.split('\t').collect();
+        for (_, cols) in data_rows(HOLIDAYS) {
             if let [name, month, day, weekday] = cols[..] {
                 let h = Holiday {
                     name,
@@ -380,7 +378,7 @@ mod tests {
 
     #[test]
     fn every_data_line_is_understood() {
-        for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for (_, line) in data_lines(DATA) {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "line {line:?} needs three columns");
             let ok = match cols[1] {
@@ -399,7 +397,7 @@ mod tests {
     #[test]
     fn every_holiday_line_is_understood() {
         let lex = lexicon();
-        let n = HOLIDAYS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        let n = data_lines(HOLIDAYS).count();
         assert_eq!(lex.holidays.len(), n);
         for h in &lex.holidays {
             assert!((1..=12).contains(&h.month) && (1..=31).contains(&h.day) && h.weekday <= 7, "{h:?}");

@@ -48,6 +48,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::data_lines;
 use crate::hash::FastMap;
 use crate::time::TimeValue;
 
@@ -182,7 +183,7 @@ fn canonical(w: &str) -> String {
     static MAP: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m = FastMap::default();
-        for line in SYNONYMS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for (_, line) in data_lines(SYNONYMS) {
             let mut words = line.split_whitespace();
             if let Some(head) = words.next() {
                 for v in words {
@@ -198,10 +199,7 @@ fn canonical(w: &str) -> String {
 fn is_stopword(w: &str) -> bool {
     use std::sync::OnceLock;
     static SET: OnceLock<FastMap<&'static str, ()>> = OnceLock::new();
-    SET.get_or_init(|| {
-        STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| (l, ())).collect()
-    })
-    .contains_key(w)
+    SET.get_or_init(|| data_lines(STOPWORDS).map(|(_, l)| (l.trim(), ())).collect()).contains_key(w)
 }
 
 /// The content words of `text`: lower-cased, possessives and plural `s`
