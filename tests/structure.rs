@@ -12,6 +12,8 @@ use proptest::prelude::*;
 
 const SEEDS: &str = include_str!("../examples/data/seeds.corpus");
 const PAGES: &str = include_str!("data/structure/pages.corpus");
+const INTROS: &str = include_str!("data/structure/speech_intros.corpus");
+const INTRO_CASES: &str = include_str!("data/structure/speech_intros.tsv");
 
 /// A blurb as (outlet, age or timestamp, headline, first 30 characters of text).
 type BlurbView<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
@@ -389,6 +391,40 @@ fn period_closed_headline_quote_intro_and_live_update_stamp() {
     // A short closing sentence is text, not trailing furniture.
     let (_, last) = p.extent();
     assert_eq!(last, "I think so.");
+}
+
+/// Where line `line` of page `p` went: `text`, `blurb`, or its boilerplate kind.
+fn role_of(p: &Page, line: &str) -> String {
+    let at = p.body.find(&format!("\n{line}\n")).map(|i| i + 1).expect("line is on the page");
+    if p.s.main.paragraphs.iter().any(|x| x.span.start <= at && at < x.span.end) {
+        return "text".to_string();
+    }
+    if p.s.blurbs.iter().any(|b| b.section.paragraphs.iter().any(|x| x.span.start <= at && at < x.span.end)) {
+        return "blurb".to_string();
+    }
+    let region = p.s.regions.iter().find(|r| r.span.start <= at && at < r.span.end);
+    region.and_then(|r| r.boilerplate).map_or("?", BoilerplateKind::name).to_string()
+}
+
+#[test]
+fn speech_intros_are_text_and_labels_stay_boilerplate() {
+    let pages = load(INTROS);
+    let mut n = 0;
+    for row in INTRO_CASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut cols = row.splitn(3, '\t');
+        let (Some(prefix), Some(want), Some(line)) = (cols.next(), cols.next(), cols.next()) else {
+            panic!("bad table row {row:?}");
+        };
+        let p = pages.iter().find(|p| p.name.starts_with(prefix)).expect("page exists");
+        assert_eq!(role_of(p, line), want, "{prefix}: {line:?}");
+        n += 1;
+    }
+    assert_eq!(n, 18);
+    // The quote after its introduction is in the same section, so the
+    // claims stage sees speaker and quote together.
+    let q = &pages[0];
+    assert!(q.main_text().contains("Marchetti continued:\n\"We will keep building"));
+    assert_eq!(q.extent().0, "The mayor opened the new bridge on Saturday in front of several thousand residents who had waited two years for it.");
 }
 
 #[test]

@@ -145,6 +145,9 @@ pub(crate) struct Features {
     pub embed: bool,
     /// Starts with a list bullet.
     pub bullet: bool,
+    /// A short clause that introduces a quote ("He said:", "Darchiev
+    /// continued:"): article text, however short. Also counts as `prose`.
+    pub speech_intro: bool,
     /// The whole line is a wire dateline ("NAIROBI, Kenya (AP) _").
     pub dateline: bool,
     /// "- Al Arabiya": a source echo; the span of the name, relative to the line.
@@ -174,6 +177,10 @@ impl Features {
         let prose = (terminal && words >= 4) || words > 25;
         let mut f = Features { words, terminal, prose, headline, name, stamp, bullet, ..Features::default() };
         f.cue = cue(text, words, prose);
+        // "He said:" is a clause that hands its speaker to the next
+        // paragraph's quote; a label ("Related:") has no subject and verb.
+        f.speech_intro = f.cue.is_none() && is_speech_intro(text, words);
+        f.prose |= f.speech_intro;
         f.dateline = words <= 8 && super::structure::dateline(text) == Some(text.len());
         if f.dateline {
             f.headline = false;
@@ -378,6 +385,65 @@ fn cue(text: &str, words: usize, prose: bool) -> Option<BoilerplateKind> {
         }
     }
     None
+}
+
+/// The longest line (in words) read as a quote introduction.
+const SPEECH_INTRO_WORDS: usize = 12;
+
+/// Whether `text` is a short clause ending in a colon whose verb is a speech
+/// cue of the claims lexicon, after a subject: "He said:", "Limbaugh added:",
+/// "The party's spokesman told reporters:". Labels and lead-ins ("Read
+/// more:", "Related:", "Watch what he said:") start with a furniture cue or
+/// have no subject before a cue verb. Only lines ending in a colon reach
+/// the lexicon, so the cost is nil on running text.
+fn is_speech_intro(text: &str, words: usize) -> bool {
+    if !(2..=SPEECH_INTRO_WORDS).contains(&words) || !text.ends_with([':', '\u{FF1A}']) {
+        return false;
+    }
+    let lex = lexicon();
+    let cues = cues();
+    let mut subject = false;
+    let mut prev = String::new();
+    for (i, raw) in text.split_whitespace().enumerate() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        // An imperative or label first word ("Watch", "Read", "Listen") makes
+        // a lead-in to furniture, not a clause.
+        if i == 0 && cues.phrases.contains_key(&fold_key(w)) {
+            return false;
+        }
+        if i > 0 {
+            if let Some(c) = lex.cue(&lower) {
+                use crate::claims::CueClass;
+                // Right after an article or a possessive the word is a noun
+                // ("The claims:", "Editor's notes:"); a bare form ("say")
+                // needs a plural or pronoun subject ("Officials say:").
+                let noun_slot =
+                    matches!(prev.as_str(), "the" | "a" | "an") || prev.ends_with("'s") || prev.ends_with("\u{2019}s");
+                let base_ok = !c.is_base() || lex.pronoun(&prev).is_some() || prev.ends_with('s');
+                let speech = matches!(c.class, CueClass::Speech | CueClass::Report | CueClass::Quote);
+                if speech && subject && !noun_slot && base_ok {
+                    return true;
+                }
+            }
+        }
+        // A subject: a pronoun ("he", "they"), a speaker noun ("spokesman",
+        // "officials") or a capitalised name ("Darchiev").
+        subject |= lex.pronoun(&lower).is_some()
+            || lex.noun(&lower).is_some()
+            || w.chars().next().is_some_and(char::is_uppercase);
+        prev = lower;
+    }
+    false
+}
+
+/// The built-in claims lexicon, shared: its cue verbs mark quote introductions.
+fn lexicon() -> &'static crate::claims::Lexicon {
+    static LEXICON: OnceLock<crate::claims::Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(crate::claims::Lexicon::default)
 }
 
 /// Whether the `n`-th word of `text` ends with a colon or is followed by a bar.
@@ -668,6 +734,31 @@ mod tests {
             let prose = ends_sentence(text) && words >= 5;
             assert_eq!(cue(text, words, prose), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn speech_intros_need_subject_and_cue_verb_before_the_colon() {
+        let cases = [
+            ("He said:", true),
+            ("Limbaugh added:", true),
+            ("Darchiev continued:", true),
+            ("Officials say:", true),
+            ("The party's spokesman told reporters on Thursday:", true),
+            ("He said", false),
+            ("Related:", false),
+            ("Read more:", false),
+            ("Watch what he said:", false),
+            ("Said:", false),
+            ("The claims:", false),
+            ("Editor's notes:", false),
+            ("Key points:", false),
+            ("Imagine that she:", false),
+            ("He said, and then the crowd fell silent for a long while before anyone spoke:", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(Features::of(line).speech_intro, want, "{line:?}");
+        }
+        assert!(Features::of("He said:").prose);
     }
 
     #[test]

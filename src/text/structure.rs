@@ -24,7 +24,10 @@
 //! 4. **Runs.** Short non-sentence lines at the end of the article zone are
 //!    furniture; three or more very short lines in a row inside it are a
 //!    link list; a lone line of one or two words is a widget label; a lone
-//!    longer line is a subheading and stays article text.
+//!    longer line is a subheading and stays article text. A quote
+//!    introduction ("He said:", `Features::speech_intro`: a subject and a
+//!    speech cue verb of the claims lexicon before a final colon) is running
+//!    text, never furniture, and so is the short quote line after it.
 //! 5. **Blurbs.** The tail is cut into groups at each stamp line, outlet
 //!    line, headline-shaped line or double blank line that follows running
 //!    text; a group with running text is a blurb (outlet, age, label,
@@ -278,7 +281,9 @@ fn find_headline(page: &mut Page, end: usize, title: Option<&str>) -> Option<usi
     }
     // Between the headline and the lede: a short list of names is a byline
     // ("Jane Doe, Reuters"), however it is written.
-    let lede = (h + 1..end).find(|&i| page.role[i] == Role::Unset && page.f(i).prose).unwrap_or(end);
+    let lede = (h + 1..end)
+        .find(|&i| page.role[i] == Role::Unset && page.f(i).prose && !page.f(i).speech_intro)
+        .unwrap_or(end);
     for i in h + 1..lede {
         let f = page.f(i);
         if page.role[i] == Role::Unset && f.words <= 8 && !f.terminal && is_name_list(page.text(i)) {
@@ -349,7 +354,10 @@ fn mark_runs(page: &mut Page, start: usize, end: usize) {
     }
     let mut i = start;
     while i < end {
-        if page.role[i] != Role::Unset || page.f(i).prose {
+        // The line after a quote introduction ("She said:") is the quote,
+        // however short ("Finally"): article text.
+        let quoted = i > start && page.f(i - 1).speech_intro && page.role[i - 1] == Role::Text;
+        if page.role[i] != Role::Unset || page.f(i).prose || quoted {
             if page.role[i] == Role::Unset {
                 page.role[i] = Role::Text;
             }
@@ -524,7 +532,7 @@ fn section(page: &Page, headline: Option<Span>, text: &[Span]) -> Section {
 fn build(page: &Page, headline: Option<usize>, blurbs: Vec<Blurb>) -> Structure {
     let n = page.lines.len();
     let text: Vec<usize> = (0..n).filter(|&i| page.role[i] == Role::Text).collect();
-    let lede = text.iter().copied().find(|&i| page.f(i).prose).or(text.first().copied());
+    let lede = text.iter().copied().find(|&i| page.f(i).prose && !page.f(i).speech_intro).or(text.first().copied());
     let spans: Vec<Span> = text.iter().map(|&i| page.lines[i].span).collect();
     let main = section(page, headline.map(|h| page.lines[h].span), &spans);
 
