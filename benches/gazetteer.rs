@@ -80,9 +80,49 @@ fn best_cpu<T>(min: Duration, mut f: impl FnMut() -> T) -> (f64, T) {
     }
 }
 
-/// Match every document's main section; return the number of mentions.
+/// Analyse every document's main section (`Gazetteer::analyze`: mentions with
+/// links, candidates and entity counts); return the number of mentions.
 fn run(g: &Gazetteer, docs: &[(&str, Section)]) -> usize {
     docs.iter().map(|(body, s)| g.analyze(body, s).found.len()).sum()
+}
+
+/// The fast path: `Gazetteer::find_into` into one reused buffer (no
+/// allocation per mention); return the number of mentions.
+fn run_find(g: &Gazetteer, docs: &[(&str, Section)]) -> usize {
+    let mut out = Vec::new();
+    docs.iter()
+        .map(|(body, s)| {
+            out.clear();
+            g.find_into(body, s, &mut out);
+            out.len()
+        })
+        .sum()
+}
+
+/// `find_into` gives exactly the mentions of `Gazetteer::mentions` (checked once, outside the timing).
+fn assert_same(g: &Gazetteer, docs: &[(&str, Section)]) {
+    for (body, s) in docs {
+        let fast: Vec<_> = g.find(body, s).iter().map(|m| m.to_mention(body)).collect();
+        assert_eq!(fast, g.mentions(body, s));
+    }
+}
+
+/// Time the fast path and `analyze` on the same input in one run.
+fn measure(label: &str, g: &Gazetteer, docs: &[(&str, Section)], bytes: usize, min: Duration) -> usize {
+    assert_same(g, docs);
+    let expected = run_find(g, docs);
+    assert!(expected > docs.len(), "the gazetteer finds mentions in news text");
+    assert_eq!(run(g, docs), expected);
+    let (secs, found) = best_time(min, || run_find(g, docs));
+    assert_eq!(found, expected);
+    report(&format!("{label}: find_into (wall)"), bytes, docs.len(), secs);
+    let (secs, found) = best_cpu(min, || run_find(g, docs));
+    assert_eq!(found, expected);
+    report(&format!("{label}: find_into (cpu)"), bytes, docs.len(), secs);
+    let (secs, found) = best_cpu(min, || run(g, docs));
+    assert_eq!(found, expected);
+    report(&format!("{label}: analyze (cpu)"), bytes, docs.len(), secs);
+    expected
 }
 
 fn main() {
@@ -105,14 +145,7 @@ fn main() {
         build * 1e3,
         example.memory_usage() as f64 / 1e6
     );
-    let expected = run(&example, &sections);
-    assert!(expected > docs.len(), "the example gazetteer finds mentions in news text");
-    let (secs, found) = best_time(min, || run(&example, &sections));
-    assert_eq!(found, expected);
-    report("gazetteer match, example+builtin (wall)", bytes, docs.len(), secs);
-    let (secs, found) = best_cpu(min, || run(&example, &sections));
-    assert_eq!(found, expected);
-    report("gazetteer match, example+builtin (cpu)", bytes, docs.len(), secs);
+    let expected = measure("example+builtin", &example, &sections, bytes, min);
     println!("mentions: {expected} ({:.1} per KB)", expected as f64 / (bytes as f64 / 1e3));
 
     if std::env::var("DATELINE_BENCH_ONLY").as_deref() == Ok("example") {
@@ -137,14 +170,7 @@ fn main() {
         big.memory_usage() as f64 / 1e6
     );
     assert!(alias_count(&big) >= 100_000);
-    let expected = run(&big, &sections);
-    assert!(expected > docs.len());
-    let (secs, found) = best_time(min, || run(&big, &sections));
-    assert_eq!(found, expected);
-    report("gazetteer match, 100k aliases (wall)", bytes, docs.len(), secs);
-    let (secs, found) = best_cpu(min, || run(&big, &sections));
-    assert_eq!(found, expected);
-    report("gazetteer match, 100k aliases (cpu)", bytes, docs.len(), secs);
+    measure("100k aliases", &big, &sections, bytes, min);
     // Calibration on this (shared) machine: a plain aho-corasick automaton over
     // the same aliases, default configuration, unanchored `find_iter` over the
     // same sentences, no word boundaries, case rules or mentions.

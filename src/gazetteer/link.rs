@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hasher};
 use std::ops::Range;
 
 use super::matcher::{end_ok, is_word, start_ok, Matcher, Raw};
-use super::{Entities, EntityCount, Found, Gazetteer, Kind, Link, Mention, Resolution};
+use super::{Entities, EntityCount, Found, Gazetteer, Kind, Link, Match, Resolution};
 use crate::text::normalize::Normalized;
 use crate::text::Section;
 use crate::Span;
@@ -185,23 +185,34 @@ impl Scratch {
 }
 
 pub(super) fn analyze(g: &Gazetteer, body: &str, section: &Section) -> Entities {
+    let mut out = Entities::default();
+    with_scratch(g, body, section, |sc| out = resolve(g, body, sc));
+    out
+}
+
+/// Collect the section's hits into the thread's scratch buffers and run `then` on them.
+fn with_scratch(g: &Gazetteer, body: &str, section: &Section, then: impl FnOnce(&mut Scratch)) {
     if g.matcher.pattern_count() == 0 {
-        return Entities::default();
+        return;
     }
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => {
-            let out = analyze_with(g, body, section, &mut scratch);
+            collect(g, body, section, &mut scratch);
+            then(&mut scratch);
             // Do not keep the buffers of one huge section alive for the thread's lifetime.
             if scratch.hits.capacity() > 1 << 16 {
                 *scratch = Scratch::default();
             }
-            out
         }
-        Err(_) => analyze_with(g, body, section, &mut Scratch::default()),
+        Err(_) => {
+            let mut scratch = Scratch::default();
+            collect(g, body, section, &mut scratch);
+            then(&mut scratch);
+        }
     })
 }
 
-fn analyze_with(g: &Gazetteer, body: &str, section: &Section, sc: &mut Scratch) -> Entities {
+fn collect(g: &Gazetteer, body: &str, section: &Section, sc: &mut Scratch) {
     let m = &g.matcher;
     sc.hits.clear();
     sc.pool.clear();
@@ -256,7 +267,6 @@ fn analyze_with(g: &Gazetteer, body: &str, section: &Section, sc: &mut Scratch) 
             }
         }
     }
-    resolve(g, body, sc)
 }
 
 /// Whether the word before `at` is a locative preposition ("in Washington").
@@ -285,8 +295,13 @@ fn rank(g: &Gazetteer, support: &IdMap<u32, usize>, e: u32, locative: bool) -> [
 const RULES: [Resolution; 5] =
     [Resolution::Priority, Resolution::Context, Resolution::Locative, Resolution::KindPreference, Resolution::Order];
 
-/// Choose an entity for every hit and count the entities.
-fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
+/// Choose an entity for every hit, in body order, and hand each to `each`
+/// with its candidates (chosen first) and the rule that chose it.
+fn resolve_each<'g>(
+    g: &'g Gazetteer,
+    sc: &mut Scratch,
+    mut each: impl FnMut(Match<'g>, &[(u32, Link)], Option<Resolution>),
+) {
     // Support for context: unambiguous mentions of each entity in the section.
     sc.support.clear();
     if sc.hits.iter().any(|h| h.cands.len() > 1) {
@@ -296,8 +311,6 @@ fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
             }
         }
     }
-    sc.index.clear();
-    let mut out = Entities { found: Vec::with_capacity(sc.hits.len()), entities: Vec::new() };
     for h in &sc.hits {
         let Some(cands) = sc.pool.get_mut(h.cands.clone()) else { continue };
         let mut resolution = None;
@@ -311,23 +324,33 @@ fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
         }
         let Some(&(chosen, link)) = cands.first() else { continue };
         let Some(entity) = g.entities.get(chosen as usize) else { continue };
-        let mention = Mention {
-            entity: entity.id.clone(),
-            kind: entity.kind.clone(),
-            text: h.span.slice(body).to_string(),
-            span: h.span,
-            sentence: h.sentence,
-        };
-        match sc.index.get(&chosen) {
+        let m = Match { entity, index: chosen as usize, span: h.span, sentence: h.sentence, link };
+        each(m, cands, resolution);
+    }
+}
+
+/// The resolved matches of a section, appended to `out` (no allocation per match).
+pub(super) fn find_into<'g>(g: &'g Gazetteer, body: &str, section: &Section, out: &mut Vec<Match<'g>>) {
+    with_scratch(g, body, section, |sc| resolve_each(g, sc, |m, _, _| out.push(m)));
+}
+
+/// Choose an entity for every hit and count the entities.
+fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
+    let mut index = std::mem::take(&mut sc.index);
+    index.clear();
+    let mut out = Entities { found: Vec::with_capacity(sc.hits.len()), entities: Vec::new() };
+    resolve_each(g, sc, |m, cands, resolution| {
+        let entity = m.entity;
+        match index.get(&(m.index as u32)) {
             Some(&i) => out.entities[i].count += 1,
             None => {
-                sc.index.insert(chosen, out.entities.len());
+                index.insert(m.index as u32, out.entities.len());
                 out.entities.push(EntityCount {
                     entity: entity.id.clone(),
                     kind: entity.kind.clone(),
                     count: 1,
-                    first: h.span,
-                    first_sentence: h.sentence,
+                    first: m.span,
+                    first_sentence: m.sentence,
                 });
             }
         }
@@ -336,7 +359,8 @@ fn resolve(g: &Gazetteer, body: &str, sc: &mut Scratch) -> Entities {
         } else {
             Vec::new()
         };
-        out.found.push(Found { mention, link, candidates, resolution });
-    }
+        out.found.push(Found { mention: m.to_mention(body), link: m.link, candidates, resolution });
+    });
+    sc.index = index;
     out
 }
