@@ -599,8 +599,45 @@ fn word_start(hay: &str, at: usize) -> bool {
     }
 }
 
+/// The ASCII bytes `at - 2 .. at + 2` of `hay` (`None` past an edge), or
+/// `None` altogether when one of them is not ASCII: then the boundary checks
+/// decode characters, otherwise they decide on bytes (most news text).
+#[inline]
+fn ascii_around(hay: &str, at: usize) -> Option<[Option<u8>; 4]> {
+    let bytes = hay.as_bytes();
+    let get = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied();
+    let around = [get(at.checked_sub(2)), get(at.checked_sub(1)), get(Some(at)), get(at.checked_add(1))];
+    around.iter().all(|b| b.map_or(true, |b| b < 0x80)).then_some(around)
+}
+
+/// [`is_word`] for an ASCII byte.
+fn ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// [`joins`] for ASCII bytes.
+fn ascii_joins(left: u8, mid: u8, right: u8) -> bool {
+    let letter = |b: u8| b.is_ascii_alphabetic() || b == b'_';
+    (letter(left) && letter(right) && matches!(mid, b'.' | b'\'' | b':'))
+        || (left.is_ascii_digit() && right.is_ascii_digit() && matches!(mid, b'.' | b'\'' | b',' | b';'))
+}
+
 /// Whether a word boundary lies at byte `at` of `hay` (the haystack edges are boundaries).
 pub(crate) fn start_ok(hay: &str, at: usize) -> bool {
+    if at > hay.len() {
+        return false;
+    }
+    if let Some([prev2, prev, first, second]) = ascii_around(hay, at) {
+        let (Some(prev), Some(first)) = (prev, first) else { return true };
+        return !(ascii_word(prev) && ascii_word(first)
+            || prev2.is_some_and(|p2| ascii_joins(p2, prev, first))
+            || second.is_some_and(|s| ascii_joins(prev, first, s)));
+    }
+    start_ok_chars(hay, at)
+}
+
+/// [`start_ok`] on decoded characters.
+fn start_ok_chars(hay: &str, at: usize) -> bool {
     let (Some(before), Some(after)) = (hay.get(..at), hay.get(at..)) else { return false };
     let mut back = before.chars().rev();
     let mut fwd = after.chars();
@@ -623,6 +660,30 @@ pub(crate) fn start_ok(hay: &str, at: usize) -> bool {
 
 /// Whether a match may end at byte `at`: a word boundary, or a possessive `'s` follows.
 pub(crate) fn end_ok(hay: &str, at: usize) -> bool {
+    if at > hay.len() {
+        return false;
+    }
+    if let Some([prev, last, next, next2]) = ascii_around(hay, at) {
+        let (Some(last), Some(next)) = (last, next) else { return true };
+        if ascii_word(last) && ascii_word(next) || prev.is_some_and(|p| ascii_joins(p, last, next)) {
+            return false;
+        }
+        return match next2 {
+            Some(next2) if ascii_joins(last, next, next2) => {
+                // The possessive exception, as below.
+                let after = hay.get(at.saturating_add(2)..).and_then(|s| s.chars().next());
+                fold_char(char::from(next)) == Some('\'')
+                    && matches!(next2, b's' | b'S')
+                    && after.map_or(true, |c| !is_word(c))
+            }
+            _ => true,
+        };
+    }
+    end_ok_chars(hay, at)
+}
+
+/// [`end_ok`] on decoded characters.
+fn end_ok_chars(hay: &str, at: usize) -> bool {
     let (Some(before), Some(after)) = (hay.get(..at), hay.get(at..)) else { return false };
     let mut back = before.chars().rev();
     let mut fwd = after.chars();
@@ -675,6 +736,20 @@ mod tests {
             let end = start + word.len();
             let got = start_ok(text, start) && end_ok(text, end);
             assert_eq!(got, *expect, "{word:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_boundary_checks_agree_with_the_character_checks() {
+        let texts = [
+            "U.S.-Russia talks, Russia's envoy; O'Brien: 3.5 and 1,000 A_b x'S Russians' 'S' a.b:c 9;9 end.",
+            "x's é'S 'sé s'",
+        ];
+        for text in texts {
+            for at in 0..=text.len() + 1 {
+                assert_eq!(start_ok(text, at), start_ok_chars(text, at), "start {at} in {text:?}");
+                assert_eq!(end_ok(text, at), end_ok_chars(text, at), "end {at} in {text:?}");
+            }
         }
     }
 
