@@ -636,26 +636,23 @@ pub(crate) fn start_ok(hay: &str, at: usize) -> bool {
     start_ok_chars(hay, at)
 }
 
-/// [`start_ok`] on decoded characters.
-fn start_ok_chars(hay: &str, at: usize) -> bool {
-    let (Some(before), Some(after)) = (hay.get(..at), hay.get(at..)) else { return false };
+/// The two characters before byte `at` and the two after it (`None` past
+/// either end), or `None` when `at` is not a character boundary of `hay`.
+fn chars_around(hay: &str, at: usize) -> Option<[Option<char>; 4]> {
+    let (before, after) = (hay.get(..at)?, hay.get(at..)?);
     let mut back = before.chars().rev();
     let mut fwd = after.chars();
-    let (Some(prev), Some(first)) = (back.next(), fwd.next()) else { return true };
-    if adjacent_join(prev, first) {
-        return false;
-    }
-    if let Some(prev2) = back.next() {
-        if joins(prev2, prev, first) {
-            return false;
-        }
-    }
-    if let Some(second) = fwd.next() {
-        if joins(prev, first, second) {
-            return false;
-        }
-    }
-    true
+    let (prev, prev2) = (back.next(), back.next());
+    Some([prev2, prev, fwd.next(), fwd.next()])
+}
+
+/// [`start_ok`] on decoded characters.
+fn start_ok_chars(hay: &str, at: usize) -> bool {
+    let Some([prev2, prev, first, second]) = chars_around(hay, at) else { return false };
+    let (Some(prev), Some(first)) = (prev, first) else { return true };
+    !(adjacent_join(prev, first)
+        || prev2.is_some_and(|p2| joins(p2, prev, first))
+        || second.is_some_and(|s| joins(prev, first, s)))
 }
 
 /// Whether a match may end at byte `at`: a word boundary, or a possessive `'s` follows.
@@ -684,27 +681,19 @@ pub(crate) fn end_ok(hay: &str, at: usize) -> bool {
 
 /// [`end_ok`] on decoded characters.
 fn end_ok_chars(hay: &str, at: usize) -> bool {
-    let (Some(before), Some(after)) = (hay.get(..at), hay.get(at..)) else { return false };
-    let mut back = before.chars().rev();
-    let mut fwd = after.chars();
-    let (Some(last), Some(next)) = (back.next(), fwd.next()) else { return true };
-    if adjacent_join(last, next) {
+    let Some([prev, last, next, next2]) = chars_around(hay, at) else { return false };
+    let (Some(last), Some(next)) = (last, next) else { return true };
+    if adjacent_join(last, next) || prev.is_some_and(|p| joins(p, last, next)) {
         return false;
     }
-    if let Some(prev) = back.next() {
-        if joins(prev, last, next) {
-            return false;
-        }
-    }
-    if let Some(next2) = fwd.next() {
-        if joins(last, next, next2) {
+    match next2 {
+        Some(next2) if joins(last, next, next2) => {
             // The possessive exception: "Russia's", "RUSSIA'S".
-            let possessive =
-                fold_char(next) == Some('\'') && matches!(next2, 's' | 'S') && fwd.next().map_or(true, |c| !is_word(c));
-            return possessive;
+            let after = hay.get(at + next.len_utf8() + next2.len_utf8()..).and_then(|s| s.chars().next());
+            fold_char(next) == Some('\'') && matches!(next2, 's' | 'S') && after.map_or(true, |c| !is_word(c))
         }
+        _ => true,
     }
-    true
 }
 
 #[cfg(test)]
