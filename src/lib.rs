@@ -12,6 +12,8 @@
 //! - [`timeline`]: a dated, sourced account of the story.
 //! - [`pipeline`]: the facade that runs them all, configured once.
 //!
+//! Below every stage, [`lexicon`] holds the word lists several stages share.
+//!
 //! The whole pipeline, from a corpus to a sourced timeline:
 //!
 //! ```
@@ -41,19 +43,32 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod claims;
-pub mod corpus;
+// Shared vocabulary, below every stage.
 mod data;
-pub mod dedup;
 mod error;
-pub mod gazetteer;
 mod hash;
-pub mod pipeline;
+pub mod lexicon;
 mod span;
-pub mod text;
-pub mod time;
-pub mod timeline;
 mod union_find;
+
+// The stages in pipeline order. A stage uses the shared vocabulary and the
+// stages before it, never one after it (checked by `tests/layers.rs`).
+// 1. documents in and out
+pub mod corpus;
+// 2. structure: headline, paragraphs, boilerplate
+pub mod text;
+// 3. entity mentions
+pub mod gazetteer;
+// 4. dates
+pub mod time;
+// 5. attributed statements
+pub mod claims;
+// 6. syndicated copies merged into stories
+pub mod dedup;
+// 7. the dated account
+pub mod timeline;
+// 8. the facade over all of them
+pub mod pipeline;
 
 pub use error::{CorpusErrorKind, Error, Position, Result};
 pub use span::Span;

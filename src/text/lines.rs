@@ -14,6 +14,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use super::normalize::fold_key;
 use super::segment::ends_sentence;
 use super::BoilerplateKind;
+use crate::lexicon::{CueClass, Lexicon};
 use crate::Span;
 
 /// What a timestamp-only line holds.
@@ -391,7 +392,7 @@ fn cue(text: &str, words: usize, prose: bool) -> Option<BoilerplateKind> {
 const SPEECH_INTRO_WORDS: usize = 12;
 
 /// Whether `text` is a short clause ending in a colon whose verb is a speech
-/// cue of the claims lexicon, after a subject: "He said:", "Limbaugh added:",
+/// cue of the shared lexicon, after a subject: "He said:", "Limbaugh added:",
 /// "The party's spokesman told reporters:". Labels and lead-ins ("Read
 /// more:", "Related:", "Watch what he said:") start with a furniture cue or
 /// have no subject before a cue verb. Only lines ending in a colon reach
@@ -417,7 +418,6 @@ fn is_speech_intro(text: &str, words: usize) -> bool {
         }
         if i > 0 {
             if let Some(c) = lex.cue(&lower) {
-                use crate::claims::CueClass;
                 // Right after an article or a possessive the word is a noun
                 // ("The claims:", "Editor's notes:"); a bare form ("say")
                 // needs a plural or pronoun subject ("Officials say:").
@@ -440,10 +440,10 @@ fn is_speech_intro(text: &str, words: usize) -> bool {
     false
 }
 
-/// The built-in claims lexicon, shared: its cue verbs mark quote introductions.
-fn lexicon() -> &'static crate::claims::Lexicon {
-    static LEXICON: OnceLock<crate::claims::Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(crate::claims::Lexicon::default)
+/// The built-in shared lexicon: its cue verbs mark quote introductions.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::default)
 }
 
 /// Whether the `n`-th word of `text` ends with a colon or is followed by a bar.

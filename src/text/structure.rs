@@ -26,7 +26,7 @@
 //!    link list; a lone line of one or two words is a widget label; a lone
 //!    longer line is a subheading and stays article text. A quote
 //!    introduction ("He said:", `Features::speech_intro`: a subject and a
-//!    speech cue verb of the claims lexicon before a final colon) is running
+//!    speech cue verb of the shared [`crate::lexicon`] before a final colon) is running
 //!    text, never furniture, and so is the short quote line after it.
 //! 5. **Blurbs.** The tail is cut into groups at each stamp line, outlet
 //!    line, headline-shaped line or double blank line that follows running
