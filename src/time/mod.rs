@@ -23,7 +23,7 @@
 //!
 //! # Design
 //!
-//! Recognition (`recognize.rs`) is a hand-written tokenizer and a pattern
+//! Recognition (`recognize/`) is a hand-written tokenizer and a pattern
 //! matcher over tokens, not regular expressions: each sentence is split once
 //! into words, digit runs and punctuation (typographic variants folded with
 //! [`crate::text::normalize::fold_char`]), every word is looked up once,
