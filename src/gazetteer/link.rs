@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hasher};
 use std::ops::Range;
 
-use super::matcher::{end_ok, is_word, start_ok, Matcher, Raw};
+use super::boundary::{end_ok, is_word, start_ok};
+use super::matcher::{Matcher, Raw};
 use super::{Entities, EntityCount, Found, Gazetteer, Kind, Link, Match, Resolution};
 use crate::text::normalize::Normalized;
 use crate::text::Section;

@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 mod lines;
 pub mod normalize;
 pub mod segment;
+mod stamp;
 mod structure;
 
 use crate::Span;

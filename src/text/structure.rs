@@ -36,9 +36,10 @@
 //!    gives one blurb per stamp, with no headline; a clock time is kept as
 //!    the blurb's `timestamp`, not its age.
 
-use super::lines::{is_name_list, Features, Stamp};
+use super::lines::{is_name_list, Features};
 use super::normalize::fold_key;
 use super::segment::{self, Line};
+use super::stamp::Stamp;
 use super::{Blurb, BoilerplateKind, Paragraph, Region, RegionKind, Section, Sentence, Structure};
 use crate::Span;
 
