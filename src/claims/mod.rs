@@ -62,9 +62,13 @@ use crate::time::{TimeExpr, TimeValue};
 use crate::Span;
 
 mod attribution;
+mod frame;
 mod group;
 pub mod lexicon;
+mod para;
 pub mod quotes;
+mod reported;
+mod resolve;
 mod speaker;
 
 pub use group::{group, group_with_threshold, ClaimGroup, GroupMember};

@@ -9,8 +9,8 @@
 //! lower-case modifiers between them ("a senior official", "Kremlin foreign
 //! policy advisor"). Walking away from the cue stops at anything else.
 
-use super::attribution::Para;
 use super::lexicon::{NounKind, PronounKind, WordClass};
+use super::para::Para;
 use crate::gazetteer::{Kind, Mention};
 use crate::Span;
 
