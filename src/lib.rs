@@ -40,6 +40,27 @@
 //! // The report is the JSON interchange format (serde).
 //! # Ok::<(), dateline::Error>(())
 //! ```
+//!
+//! # Dates
+//!
+//! Dates in the API are [`chrono`] types ([`chrono::NaiveDate`] for a
+//! calendar day). The crate re-exports the `chrono` it is built with as
+//! `dateline::chrono`, so a program needs no `chrono` dependency of its own
+//! (and cannot pick a mismatched version):
+//!
+//! ```
+//! use dateline::chrono::NaiveDate;
+//! use dateline::corpus::Metadata;
+//!
+//! let meta = Metadata::new().with("date", "2025-04-10T09:30:00+03:00");
+//! assert_eq!(meta.date(), NaiveDate::from_ymd_opt(2025, 4, 10));
+//! let reference = NaiveDate::from_ymd_opt(2025, 4, 14).unwrap(); // a Monday
+//! let body = "Talks resumed on Thursday.";
+//! let section = dateline::text::analyze(body, None).main;
+//! let times = dateline::time::extract(body, &section, Some(reference));
+//! let resolved = times[0].value.as_ref().and_then(|v| v.start());
+//! assert_eq!(resolved, NaiveDate::from_ymd_opt(2025, 4, 10));
+//! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -70,6 +91,9 @@ pub mod timeline;
 // 8. the facade over all of them
 pub mod pipeline;
 
+/// The `chrono` crate this one is built with: its types ([`chrono::NaiveDate`])
+/// appear in the API. See [Dates](crate#dates).
+pub use chrono;
 pub use error::{CorpusErrorKind, Error, Position, Result};
 pub use span::Span;
 
