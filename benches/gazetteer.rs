@@ -135,7 +135,7 @@ fn main() {
 
     // The example gazetteer with the built-in world list.
     let t = Instant::now();
-    let example = Gazetteer::builder().builtin().tsv(EXAMPLE).expect("example parses").build().expect("builds");
+    let example = Gazetteer::builder().builtin().tsv(EXAMPLE).build().expect("builds");
     let build = t.elapsed().as_secs_f64();
     println!(
         "example+builtin gazetteer: {} entities, {} aliases, {} patterns, built in {:.1} ms, matcher {:.2} MB",
@@ -155,7 +155,9 @@ fn main() {
     // A gazetteer of 100,000+ aliases: synthetic people and organisations plus the example and world lists.
     let mut rng = Rng::new(42);
     let tsv = synthetic(100_000, &mut rng);
-    let entities = Gazetteer::builder().tsv(&tsv).expect("synthetic parses").builtin().tsv(EXAMPLE).expect("parses");
+    // Parsed once here, so the timed builds measure validation and the matcher, not TSV parsing.
+    let parsed = Gazetteer::builder().tsv(tsv.as_str()).builtin().tsv(EXAMPLE).build().expect("parses");
+    let entities = Gazetteer::builder().entities(parsed.entities().iter().cloned());
     let t = Instant::now();
     let big = entities.clone().build().expect("builds");
     let build = t.elapsed().as_secs_f64();

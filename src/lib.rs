@@ -41,6 +41,51 @@
 //! # Ok::<(), dateline::Error>(())
 //! ```
 //!
+//! # Configuration
+//!
+//! Configure once, use many times: configuration is built up front and
+//! validated in one place, then shared (by reference, across threads) by
+//! any number of documents. Only configuration and reading input can fail
+//! (with the crate's [`Error`]); analysing text never fails or panics.
+//!
+//! - **Builders** that configure a reader or searcher take non-consuming
+//!   setters (`fn x(&mut self, ...) -> &mut Self`) and `build(&self)`, so one
+//!   builder can make several values and be set up across statements, as
+//!   `csv::ReaderBuilder` and `aho_corasick::AhoCorasickBuilder` do and the
+//!   Rust API guidelines (C-BUILDER) prefer: [`corpus::ReaderBuilder`].
+//! - A builder that **moves owned data** into what it builds consumes itself
+//!   (`fn x(self, ...) -> Self`, `build(self)`), so nothing is cloned:
+//!   [`gazetteer::GazetteerBuilder`] moves its entities into the gazetteer.
+//! - **Value-type configs** (small `Copy`-like settings with a `Default`)
+//!   chain by value: `DedupConfig::new().threshold(0.8)`.
+//! - **Fallible work waits for `build()`**: setters only record (a TSV text,
+//!   a file path); parsing, reading files and validation happen in
+//!   `build()`, which returns the first error. A chain has one `?`, at its end.
+//! - Getters are named for what they return, without a `get_` prefix
+//!   (`Gazetteer::entities`, `Reader::position`); `get` alone looks a key up
+//!   (`Metadata::get`), and `get_ref` is the `std::io` name for a wrapper's
+//!   inner reader.
+//!
+//! ```
+//! use dateline::corpus::{DuplicatePolicy, ReaderBuilder};
+//! use dateline::gazetteer::{Entity, Gazetteer, Kind};
+//!
+//! // A non-consuming builder: set up across statements, build several readers.
+//! let mut builder = ReaderBuilder::new();
+//! builder.duplicates(DuplicatePolicy::KeepAll);
+//! builder.lossy(true);
+//! let docs = builder.parse("==> a <==\nOne.\n\n==> a <==\nTwo.\n")?;
+//! assert_eq!(docs.len(), 2);
+//!
+//! // A consuming builder: entities move into the gazetteer; TSV is parsed in build().
+//! let gazetteer = Gazetteer::builder()
+//!     .entity(Entity::new("tass", Kind::Organization, "TASS"))
+//!     .tsv("ru\tplace\tRussia\tRussian Federation")
+//!     .build()?;
+//! assert_eq!(gazetteer.len(), 2);
+//! # Ok::<(), dateline::Error>(())
+//! ```
+//!
 //! # Dates
 //!
 //! Dates in the API are [`chrono`] types ([`chrono::NaiveDate`] for a

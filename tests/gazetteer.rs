@@ -501,8 +501,7 @@ mod builtin {
 
     #[test]
     fn builtin_entities_have_lower_priority_than_user_entities() {
-        let g =
-            Gazetteer::builder().builtin().tsv("georgia-us\tplace\tGeorgia\tthe Peach State").unwrap().build().unwrap();
+        let g = Gazetteer::builder().builtin().tsv("georgia-us\tplace\tGeorgia\tthe Peach State").build().unwrap();
         let body = "Georgia voted.";
         let f = &g.analyze(body, &lines(body)).found[0];
         assert_eq!((f.mention.entity.as_str(), f.resolution), ("georgia-us", Some(Resolution::Priority)));
@@ -511,7 +510,7 @@ mod builtin {
 
     #[test]
     fn example_gazetteer_refines_the_builtin_one_by_id() {
-        let g = Gazetteer::builder().builtin().tsv(EXAMPLE).unwrap().build().unwrap();
+        let g = Gazetteer::builder().builtin().tsv(EXAMPLE).build().unwrap();
         assert_eq!(g.entity("us").unwrap().kind, Kind::Place);
         assert!(g.entity("us").unwrap().aliases.iter().any(|a| a == "Americans"));
         assert_eq!(g.entities().iter().filter(|e| e.id == "washington-dc").count(), 1);

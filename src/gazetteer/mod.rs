@@ -532,12 +532,12 @@ impl Gazetteer {
 
     /// Parse a gazetteer in the TSV format (see the module docs).
     pub fn from_tsv(text: &str) -> crate::Result<Gazetteer> {
-        Gazetteer::builder().tsv(text)?.build()
+        Gazetteer::builder().tsv(text).build()
     }
 
     /// Read and parse a gazetteer TSV file.
     pub fn load(path: impl AsRef<Path>) -> crate::Result<Gazetteer> {
-        Gazetteer::builder().load(path)?.build()
+        Gazetteer::builder().load(path).build()
     }
 
     /// The built-in world gazetteer: every country (common and official
