@@ -40,8 +40,8 @@ use crate::text::Section;
 use crate::time::{TimeExpr, TimeValue};
 use crate::timeline::build::{self, Statement};
 use crate::timeline::focus::{self, Profile};
-use crate::timeline::render::json::{ClaimRecord, DocumentRecord, MentionRecord, StoryRecord, TimeRecord};
-use crate::timeline::{Source, Timeline};
+use crate::timeline::render::json::{ClaimRecord, DocumentRecord, MentionRecord, TimeRecord};
+use crate::timeline::{Source, SourceCopy, Timeline};
 use crate::{Error, Result};
 
 /// Configures a [`Pipeline`].
@@ -142,6 +142,8 @@ pub struct DocumentAnalysis {
     pub parent: Option<String>,
     /// The outlet (front matter `source`, or the outlet printed with a blurb).
     pub source: Option<String>,
+    /// The page's address (front matter `url`); `None` for a blurb.
+    pub url: Option<String>,
     /// Publication date: front matter `date` (else the configured reference
     /// date); for a blurb, its printed age resolved against its page's date.
     pub date: Option<TimeValue>,
@@ -204,21 +206,10 @@ impl DocumentAnalysis {
     }
 }
 
-/// The corpus-wide result; serializes to the JSON interchange format.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Report {
-    /// Every analysed document (empty when the session did not keep them).
-    pub documents: Vec<DocumentRecord>,
-    /// Stories of syndicated copies (two or more members).
-    pub stories: Vec<StoryRecord>,
-    /// Related-story blurbs left out of the timeline by the focus rule
-    /// ([`focus`]): they are about another story.
-    #[serde(default)]
-    pub off_focus: Vec<String>,
-    /// The timeline (serialized as top-level `title` and `events`).
-    #[serde(flatten)]
-    pub timeline: Timeline,
-}
+/// The corpus-wide result: the crate's JSON interchange object
+/// ([`Interchange`](crate::timeline::render::json::Interchange)), which every
+/// renderer takes.
+pub type Report = crate::timeline::render::json::Interchange;
 
 impl Pipeline {
     /// A builder with the defaults.
@@ -266,6 +257,7 @@ impl Pipeline {
             id: doc.name.to_string(),
             parent: None,
             source: doc.meta.source().map(str::to_string),
+            url: doc.meta.url().map(str::to_string),
             date: reference.map(TimeValue::Day),
             title,
             section: structure.main,
@@ -287,6 +279,7 @@ impl Pipeline {
                 id: format!("{}#{}", doc.name, b.number),
                 parent: Some(doc.name.to_string()),
                 source: b.outlet.map(|o| o.slice(body).trim().to_string()),
+                url: None,
                 date: date.map(TimeValue::Day),
                 title: b.section.headline.map(|h| h.slice(body).to_string()),
                 section: b.section,
@@ -307,6 +300,7 @@ impl Pipeline {
             profile: Profile::new(),
             pending: Vec::new(),
             outlets: HashMap::new(),
+            urls: HashMap::new(),
             titles: HashMap::new(),
             // The configuration was validated in `build`.
             dedup: Deduplicator::new(self.dedup.clone()).unwrap_or_default(),
@@ -359,6 +353,7 @@ pub struct Session<'p> {
     /// Dated statements per (sub-)document in corpus order; blurbs carry their focus terms.
     pending: Vec<(String, Option<Vec<String>>, Vec<Statement>)>,
     outlets: HashMap<String, String>,
+    urls: HashMap<String, String>,
     titles: HashMap<String, String>,
     dedup: Deduplicator,
     verdicts: Vec<Verdict>,
@@ -378,7 +373,9 @@ impl<'p> Session<'p> {
         let body: &str = &doc.body;
         self.verdicts.clear();
         for a in &analyses {
-            let statements = build::statements(&a.id, body, &a.section, &a.mentions, &a.times, &a.claims);
+            // A page's lede with no date phrase is dated by its publication date.
+            let published = if a.is_blurb() { None } else { a.date };
+            let statements = build::statements(&a.id, body, &a.section, &a.mentions, &a.times, &a.claims, published);
             let terms = focus::terms(body, &a.section, &a.mentions);
             if a.is_blurb() {
                 self.profile.add_blurb(&terms);
@@ -392,6 +389,9 @@ impl<'p> Session<'p> {
             }
             if let Some(s) = &a.source {
                 self.outlets.insert(a.id.clone(), s.clone());
+            }
+            if let Some(u) = &a.url {
+                self.urls.insert(a.id.clone(), u.clone());
             }
             let date = match a.date {
                 Some(TimeValue::Day(d)) => Some(d),
@@ -422,26 +422,28 @@ impl<'p> Session<'p> {
         // One shared Source per story: a story of thousands of copies is not
         // copied for each member.
         let mut source_of: HashMap<String, Arc<Source>> = HashMap::new();
-        let mut records = Vec::new();
-        for story in self.dedup.stories() {
-            let members: Vec<String> = story.members.iter().map(|m| m.id.clone()).collect();
+        let stories = self.dedup.stories();
+        let (outlets, urls) = (&self.outlets, &self.urls);
+        let copy =
+            |id: &str| SourceCopy { id: id.to_string(), outlet: outlets.get(id).cloned(), url: urls.get(id).cloned() };
+        for story in &stories {
+            let mut copies: Vec<SourceCopy> = story.members.iter().map(|m| copy(&m.id)).collect();
+            copies.sort_by_key(|c| c.id != story.canonical);
             let source = Arc::new(Source {
                 id: story.canonical.clone(),
                 outlets: story.members.iter().filter_map(|m| m.source.clone()).collect(),
-                copies: members.clone(),
+                copies,
             });
-            for m in &members {
-                source_of.insert(m.clone(), Arc::clone(&source));
+            for m in &story.members {
+                source_of.insert(m.id.clone(), Arc::clone(&source));
             }
-            records.push(StoryRecord { id: story.id, canonical: story.canonical, members });
         }
-        let outlets = &self.outlets;
         let lookup = |doc: &str| -> Arc<Source> {
             source_of.get(doc).cloned().unwrap_or_else(|| {
                 Arc::new(Source {
                     id: doc.to_string(),
                     outlets: outlets.get(doc).cloned().into_iter().collect(),
-                    copies: vec![doc.to_string()],
+                    copies: vec![copy(doc)],
                 })
             })
         };
@@ -459,7 +461,7 @@ impl<'p> Session<'p> {
         }
         let mut timeline = build::build(statements, &lookup, None);
         timeline.title = central_title(&timeline, &self.titles);
-        Report { documents: self.documents, stories: records, off_focus, timeline }
+        Report { documents: self.documents, stories, off_focus, timeline }
     }
 }
 
@@ -478,6 +480,10 @@ fn central_title(timeline: &Timeline, titles: &HashMap<String, String>) -> Optio
     }
     let mut best: Option<(&str, usize)> = None;
     for (d, n) in counts {
+        // "Watch CBS News" or a bare timestamp is no headline for the story.
+        if !titles.get(d).is_some_and(|t| crate::timeline::is_headline(t)) {
+            continue;
+        }
         if best.map_or(true, |(_, b)| n > b) {
             best = Some((d, n));
         }

@@ -248,6 +248,13 @@ pub enum Rule {
     Age,
     /// A part of day at day precision: "overnight", "tonight", "last night".
     PartOfDay,
+    /// No date phrase: a lede's news dated by its page's publication date or
+    /// wire dateline (used by the timeline, never by [`extract`]).
+    Publication,
+    /// An anaphoric date ("the same day", "later that day", "the previous
+    /// year") counted from the date of the event the sentence refers back to
+    /// (used by the timeline, never by [`extract`]).
+    Antecedent,
 }
 
 /// The tense of the clause an expression stands in, as its cue words show.

@@ -8,12 +8,13 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::precision;
 use super::{content_word, Conflict, Event, Evidence, Quote, Source, Timeline};
 use crate::claims::{Claim, ClaimKind};
 use crate::gazetteer::{Kind, Mention};
 use crate::hash::FastMap;
 use crate::text::Section;
-use crate::time::{Point, TimeExpr, TimeValue};
+use crate::time::{Attachment, Point, Rule, TimeExpr, TimeValue};
 use crate::union_find::UnionFind;
 use crate::Span;
 
@@ -47,6 +48,8 @@ pub struct Statement {
     pub document: String,
     /// The date, with its precision.
     pub date: TimeValue,
+    /// How the date was found (see [`Event::rule`]).
+    pub rule: Option<Rule>,
     /// The sentence, or the clause around the date.
     pub text: String,
     /// Where [`text`](Statement::text) is in the body.
@@ -56,8 +59,10 @@ pub struct Statement {
     pub main: bool,
     /// Entity ids mentioned, in order, with repeats.
     pub entities: Vec<String>,
-    /// Place entity ids named as where something happened ("in Istanbul", "at ...").
+    /// Place entity ids named as where something happened ("in Istanbul", "at ..."), sorted.
     pub venues: Vec<String>,
+    /// The names of [`venues`](Statement::venues) as written, in the same order.
+    pub venue_names: Vec<String>,
     /// Content words of the sentence (entity names excluded), sorted, unique.
     pub words: Vec<String>,
     /// A claim made in the sentence, when there is one.
@@ -92,8 +97,15 @@ fn merges(n: usize, a_len: usize, b_len: usize) -> bool {
 
 /// The dated statements of one section of `body` (a page's main text or a blurb).
 ///
-/// `times` are the section's expressions from [`time::extract`](crate::time::extract);
-/// sentences are anchored with [`time::sentence_anchors`](crate::time::sentence_anchors).
+/// `times` are the section's expressions from [`time::extract`](crate::time::extract).
+/// A sentence is anchored to its main-clause date (the rule of
+/// [`time::sentence_anchors`](crate::time::sentence_anchors)), except that
+/// bounds ("since 1974") and dates in modifying phrases never anchor (see
+/// [`precision`](super::precision)); anaphoric dates ("the same day") are
+/// resolved against the antecedent event's date; the lede (the first
+/// sentence after the headline) with no date phrase at all is dated by
+/// `published`, the page's publication date ([`Rule::Publication`]).
+/// Headlines, captions, mastheads and fragments yield no statement.
 pub fn statements(
     document: &str,
     body: &str,
@@ -101,15 +113,86 @@ pub fn statements(
     mentions: &[Mention],
     times: &[TimeExpr],
     claims: &[Claim],
+    published: Option<TimeValue>,
 ) -> Vec<Statement> {
-    let anchors = crate::time::sentence_anchors(section, times);
+    let reference = published.and_then(|v| v.start());
+    let headline = section.headline;
+    let in_headline = |s: Span| headline.is_some_and(|h| h.overlaps(s));
+    let lede = section.sentences.iter().position(|s| !in_headline(s.span));
+    let mut antecedent: Option<TimeValue> = None;
     let mut out = Vec::new();
     for (i, sentence) in section.sentences.iter().enumerate() {
         let span = sentence.span;
+        if in_headline(span) {
+            continue;
+        }
         let in_span = |s: Span| span.contains(s);
+        let sent_times: Vec<&TimeExpr> = times.iter().filter(|t| in_span(t.span)).collect();
+        let anaphors = super::anaphora::find(body, span);
+        // (position, value, rule, anchor score: 0 = passing mention only)
+        let mut dated: Vec<(usize, TimeValue, Option<Rule>, u8)> = Vec::new();
+        for t in &sent_times {
+            let over = anaphors.iter().find(|a| a.span.overlaps(t.span));
+            let (value, rule) = match over {
+                Some(a) if a.counts_from_reference() => (a.resolve(None, reference), Some(Rule::Deictic)),
+                // Resolved below against its antecedent.
+                Some(_) => continue,
+                None => (t.value, t.rule),
+            };
+            let Some(value) = value else { continue };
+            if precision::is_bound(body, span, t.span) {
+                continue;
+            }
+            let score = if precision::in_modifying_phrase(body, span, t.span) {
+                0
+            } else {
+                match t.attachment {
+                    Attachment::Main => 3,
+                    Attachment::Modifier => 2,
+                    Attachment::Subordinate => 1,
+                    _ => 0,
+                }
+            };
+            dated.push((t.span.start, value, rule, score));
+        }
+        for a in anaphors.iter().filter(|a| !a.counts_from_reference()) {
+            // The antecedent: a date earlier in the sentence, else the last anchored sentence's.
+            let before = dated.iter().rfind(|d| d.0 < a.span.start).map(|d| d.1).or(antecedent);
+            if let Some(v) = a.resolve(before, reference) {
+                dated.push((a.span.start, v, Some(Rule::Antecedent), 3));
+            }
+        }
+        dated.sort_by_key(|d| d.0);
         let sent_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_span(m.span)).collect();
         let sent_claims: Vec<&Claim> =
             claims.iter().filter(|c| c.sentence == i || span.overlaps(c.content_span)).collect();
+        let claim_date = sent_claims.iter().find_map(|c| c.date);
+        let mut best: Option<(TimeValue, Option<Rule>, u8)> = None;
+        for &(_, v, r, score) in &dated {
+            if score > 0 && best.map_or(true, |b| score > b.2) {
+                best = Some((v, r, score));
+            }
+        }
+        let mut main_date = best.map(|(v, r, _)| (v, r));
+        if main_date.is_none() {
+            if let Some(d) = claim_date {
+                let rule = sent_times.iter().find(|t| t.value == Some(d)).and_then(|t| t.rule);
+                main_date = Some((d, rule));
+            }
+        }
+        if main_date.is_none() && dated.is_empty() && Some(i) == lede {
+            main_date = published.map(|p| (p, Some(Rule::Publication)));
+        }
+        if let Some((d, _)) = main_date {
+            antecedent = Some(d);
+        }
+        if main_date.is_none() && dated.is_empty() {
+            continue;
+        }
+        let text = span.slice(body).trim();
+        if !precision::is_event_text(text) {
+            continue;
+        }
         // The speaker's own words when the sentence only reports them: a
         // direct quote by the same speaker in the next few sentences.
         let nearby: Vec<&Claim> = claims
@@ -117,55 +200,53 @@ pub fn statements(
             .filter(|c| c.kind == ClaimKind::Direct && c.sentence > i && c.sentence <= i + QUOTE_LOOKAHEAD)
             .filter(|c| sent_claims.iter().any(|r| same_speaker(r, c)))
             .collect();
-        let quote = key_quote(document, &sent_claims, &nearby);
-        let claim_date = sent_claims.iter().find_map(|c| c.date);
-        let sent_times: Vec<Span> = times.iter().filter(|t| in_span(t.span)).map(|t| t.span).collect();
-        let has_date = anchors.get(i).copied().flatten().is_some()
-            || claim_date.is_some()
-            || times.iter().any(|t| in_span(t.span) && t.value.is_some());
-        if !has_date {
-            continue;
-        }
-        let words = words_outside(body, span, &sent_mentions, &sent_times);
+        let quote = key_quote(document, body, &sent_claims, &nearby);
+        let time_spans: Vec<Span> = sent_times.iter().map(|t| t.span).chain(anaphors.iter().map(|a| a.span)).collect();
+        let words = words_outside(body, span, &sent_mentions, &time_spans);
         // A statement needs content besides its date: a bare "33 minutes ago"
         // or "Thursday, April 10" line is not a happening.
         if words.len() + sent_mentions.len() < MIN_CONTENT {
             continue;
         }
-        let main_date = anchors.get(i).copied().flatten().or(claim_date);
-        let mut dated: Vec<TimeValue> = Vec::new();
-        if let Some(date) = main_date {
-            dated.push(date);
+        let mut seen: Vec<TimeValue> = Vec::new();
+        if let Some((date, rule)) = main_date {
+            seen.push(date);
+            let (venues, venue_names) = venues(body, span, &sent_mentions);
             out.push(Statement {
                 document: document.to_string(),
                 date,
-                text: span.slice(body).trim().to_string(),
+                rule,
+                text: text.to_string(),
                 span,
                 main: true,
                 entities: sent_mentions.iter().map(|m| m.entity.clone()).collect(),
-                venues: venues(body, span, &sent_mentions),
+                venues,
+                venue_names,
                 words: words.clone(),
                 quote: quote.clone(),
             });
         }
-        for t in times.iter().filter(|t| in_span(t.span)) {
-            let Some(date) = t.value else { continue };
-            if dated.contains(&date) {
+        for &(at, date, rule, _) in &dated {
+            if seen.contains(&date) {
                 continue;
             }
-            dated.push(date);
-            let clause = clause_span(body, span, t.span);
+            seen.push(date);
+            let expr = time_spans.iter().copied().find(|s| s.start == at).unwrap_or(Span::new(at, at));
+            let clause = clause_span(body, span, expr);
             let clause_mentions: Vec<&Mention> =
                 sent_mentions.iter().copied().filter(|m| clause.contains(m.span)).collect();
             let (text, shown) = clause_text(body, span, clause);
+            let (venues, venue_names) = venues(body, clause, &clause_mentions);
             out.push(Statement {
                 document: document.to_string(),
                 date,
+                rule,
                 text,
                 span: shown,
                 main: false,
                 entities: clause_mentions.iter().map(|m| m.entity.clone()).collect(),
-                venues: venues(body, clause, &clause_mentions),
+                venues,
+                venue_names,
                 // The whole sentence's words: the context says which happening
                 // a clause like "later in Istanbul on April 10" belongs to.
                 words: words.clone(),
@@ -177,19 +258,51 @@ pub fn statements(
 }
 
 /// The most telling claim of a sentence: direct quotes before reported speech, longer first.
-fn key_quote(document: &str, claims: &[&Claim], nearby: &[&Claim]) -> Option<Quote> {
+fn key_quote(document: &str, body: &str, claims: &[&Claim], nearby: &[&Claim]) -> Option<Quote> {
     let best = claims.iter().max_by_key(|c| (c.kind == ClaimKind::Direct, c.content.len()))?;
     let best = match best.kind {
         ClaimKind::Direct => best,
         _ => nearby.first().unwrap_or(best),
     };
+    let text =
+        if best.content_parts.len() > 1 { join_as_written(body, &best.content_parts) } else { best.content.clone() };
     Some(Quote {
         speaker: best.speaker.clone(),
         speaker_text: best.speaker_name().to_string(),
-        text: best.content.clone(),
+        text,
         direct: best.kind == ClaimKind::Direct,
         document: document.to_string(),
     })
+}
+
+/// The parts of a split quote joined as written: the punctuation that closes
+/// each part stays (`proceed,`), and an ellipsis stands where words between
+/// the parts (the attribution, "Ushakov said") were left out.
+///
+/// `«I hope the talks will proceed,» Ushakov said. «We will find out.»` →
+/// `I hope the talks will proceed, … We will find out.`
+pub(crate) fn join_as_written(body: &str, parts: &[Span]) -> String {
+    let mut out = String::new();
+    for (k, p) in parts.iter().enumerate() {
+        out.push_str(p.slice(body).trim());
+        let Some(next) = parts.get(k + 1) else { break };
+        let gap = body.get(p.end..next.start).unwrap_or("");
+        // Punctuation written right after the part, inside or outside its closing quote mark.
+        let punct: String = gap
+            .chars()
+            .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\u{2026}' | '\u{2014}' | '\u{2013}'))
+            .collect();
+        if !out.ends_with(|c: char| punct.starts_with(c)) {
+            out.push_str(&punct);
+        }
+        if gap.chars().any(char::is_alphanumeric) {
+            out.push_str(" \u{2026} ");
+        } else {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Whether two claims have the same speaker: the same entity, else the same words.
@@ -220,9 +333,10 @@ fn words_outside(body: &str, span: Span, mentions: &[&Mention], times: &[Span]) 
     out
 }
 
-/// Places named as venues: a place mention right after "in" or "at" (optionally "the").
-fn venues(body: &str, within: Span, mentions: &[&Mention]) -> Vec<String> {
-    let mut out: Vec<String> = mentions
+/// Places named as venues: a place mention right after "in" or "at"
+/// (optionally "the"), as sorted ids and their names as written.
+fn venues(body: &str, within: Span, mentions: &[&Mention]) -> (Vec<String>, Vec<String>) {
+    let mut out: Vec<(String, String)> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Place && within.contains(m.span))
         .filter(|m| {
@@ -235,11 +349,11 @@ fn venues(body: &str, within: Span, mentions: &[&Mention]) -> Vec<String> {
             };
             matches!(w1.as_deref(), Some("in" | "at"))
         })
-        .map(|m| m.entity.clone())
+        .map(|m| (m.entity.clone(), m.text.clone()))
         .collect();
     out.sort_unstable();
-    out.dedup();
-    out
+    out.dedup_by(|a, b| a.0 == b.0);
+    out.into_iter().unzip()
 }
 
 fn is_clause_punct(tok: &str) -> bool {
@@ -364,6 +478,13 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>
 
     let mut events = Vec::with_capacity(clusters.len());
     let mut profiles = Vec::with_capacity(clusters.len());
+    // Venue names as first written, for conflict notes an editor can read.
+    let mut venue_names: FastMap<&str, &str> = FastMap::default();
+    for s in &statements {
+        for (id, name) in s.venues.iter().zip(&s.venue_names) {
+            venue_names.entry(id.as_str()).or_insert(name.as_str());
+        }
+    }
     for (n, members) in clusters.iter().enumerate() {
         let rep = representative(members, &statements, &items);
         let mut counts: FastMap<&str, (usize, usize)> = FastMap::default();
@@ -397,6 +518,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>
         events.push(Event {
             id: format!("e{}", n + 1),
             date: Some(statements[rep].date),
+            rule: statements[rep].rule,
             text: statements[rep].text.clone(),
             entities: counts.into_iter().map(|(id, _, _)| id.to_string()).collect(),
             sources: sources.iter().map(|s| s.id.clone()).collect(),
@@ -414,7 +536,7 @@ pub fn build(statements: Vec<Statement>, source_of: &dyn Fn(&str) -> Arc<Source>
         });
         profiles.push((venues, words));
     }
-    mark_conflicts(&mut events, &profiles);
+    mark_conflicts(&mut events, &profiles, &|id| venue_names.get(id).map_or(id, |n| n).to_string());
     Timeline { title, events }
 }
 
@@ -443,7 +565,7 @@ fn representative(members: &[usize], statements: &[Statement], items: &[Vec<Stri
 }
 
 /// Mark pairs of events that give incompatible accounts (rule in the module docs).
-fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)]) {
+fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)], name: &dyn Fn(&str) -> String) {
     // Only events that name a venue can conflict; sweep them in date order.
     let mut cands: Vec<(NaiveDate, NaiveDate, usize)> = events
         .iter()
@@ -470,7 +592,8 @@ fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)])
             }
         }
     }
-    let names: Vec<String> = profiles.iter().map(|(v, _)| v.join(", ")).collect();
+    let names: Vec<String> =
+        profiles.iter().map(|(v, _)| v.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")).collect();
     for (a, b) in found {
         let (ida, idb) = (events[a].id.clone(), events[b].id.clone());
         let reason = |x: usize, y: usize| {
@@ -495,18 +618,20 @@ mod tests {
         Statement {
             document: doc.into(),
             date: day(date),
+            rule: None,
             text: format!("{doc} {date}"),
             span: Span::new(0, 1),
             main: true,
             entities: entities.iter().map(|e| e.to_string()).collect(),
             venues: venues.iter().map(|e| e.to_string()).collect(),
+            venue_names: venues.iter().map(|e| e.to_uppercase()).collect(),
             words,
             quote: None,
         }
     }
 
     fn own(doc: &str) -> Arc<Source> {
-        Arc::new(Source { id: doc.into(), outlets: vec![], copies: vec![doc.into()] })
+        Arc::new(Source::single(doc))
     }
 
     #[test]
@@ -584,7 +709,7 @@ mod tests {
         let body = "33 minutes ago\nDiplomats from both countries met in Istanbul on Thursday.\n";
         let section = crate::text::analyze(body, None).main;
         let times = crate::time::extract(body, &section, NaiveDate::from_ymd_opt(2025, 4, 11));
-        let st = statements("a", body, &section, &[], &times, &[]);
+        let st = statements("a", body, &section, &[], &times, &[], None);
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].date.to_string(), "2025-04-10");
         assert!(st[0].main);

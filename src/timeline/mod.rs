@@ -50,10 +50,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::data_lines;
 use crate::hash::FastMap;
-use crate::time::TimeValue;
+use crate::time::{Rule, TimeValue};
 
+mod anaphora;
 pub mod build;
 pub mod focus;
+pub mod precision;
 pub mod render;
 
 /// A dated happening or statement, with everything that reports it.
@@ -63,6 +65,12 @@ pub struct Event {
     pub id: String,
     /// When, with its precision (`2025-04-10`, `2025-02`, `2025`, `2016/2018`); `None` when unknown.
     pub date: Option<TimeValue>,
+    /// How [`date`](Event::date) was found: the time stage's rule for the
+    /// date phrase, [`Rule::Publication`] for a lede with no date phrase
+    /// (dated by its page's date or dateline), [`Rule::Antecedent`] for "the
+    /// same day" and its kin. `None` for events built by hand.
+    #[serde(default)]
+    pub rule: Option<Rule>,
     /// What happened or was said: the most representative sentence or clause.
     pub text: String,
     /// Gazetteer ids of the entities involved, most mentioned first.
@@ -93,6 +101,7 @@ impl Event {
         Event {
             id: id.into(),
             date,
+            rule: None,
             text: text.into(),
             entities: Vec::new(),
             sources: Vec::new(),
@@ -121,8 +130,87 @@ pub struct Source {
     /// The outlets that carried it (front matter `source`, a blurb's outlet),
     /// one per copy that names one.
     pub outlets: Vec<String>,
-    /// Ids of all copies of the story (just [`id`](Source::id) for an unsyndicated document).
-    pub copies: Vec<String>,
+    /// All copies of the story, the canonical member first (just the
+    /// document itself for an unsyndicated one).
+    pub copies: Vec<SourceCopy>,
+}
+
+impl Source {
+    /// A source of one document with no outlet or URL known.
+    ///
+    /// ```
+    /// let s = dateline::timeline::Source::single("a.txt");
+    /// assert_eq!(s.copies[0].id, "a.txt");
+    /// assert!(!s.is_blurb());
+    /// ```
+    pub fn single(id: impl Into<String>) -> Source {
+        let id = id.into();
+        Source { id: id.clone(), outlets: Vec::new(), copies: vec![SourceCopy::new(id)] }
+    }
+
+    /// The copy standing for the source (the canonical member), if listed.
+    pub fn canonical(&self) -> Option<&SourceCopy> {
+        self.copies.iter().find(|c| c.id == self.id).or(self.copies.first())
+    }
+
+    /// The URL of the canonical copy, else of the first copy that has one.
+    pub fn url(&self) -> Option<&str> {
+        self.canonical().and_then(|c| c.url.as_deref()).or_else(|| self.copies.iter().find_map(|c| c.url.as_deref()))
+    }
+
+    /// Whether the source is a related-story blurb (id `<page>#<n>`), not a page.
+    pub fn is_blurb(&self) -> bool {
+        is_blurb_id(&self.id)
+    }
+
+    /// How a reader names the source: its outlet, else its URL's host, else its document id.
+    pub fn label(&self) -> String {
+        let c = self.canonical();
+        c.and_then(|c| c.outlet.clone())
+            .or_else(|| self.outlets.first().cloned())
+            .or_else(|| self.url().and_then(host).map(str::to_string))
+            .unwrap_or_else(|| self.id.clone())
+    }
+}
+
+/// One copy of a source: a corpus page or a related-story blurb, with where it was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceCopy {
+    /// Document id (`<page>` or `<page>#<n>` for a blurb).
+    pub id: String,
+    /// The outlet (front matter `source`, a blurb's outlet), when known.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// The page's address (front matter `url`), when known; a blurb has none of its own.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl SourceCopy {
+    /// A copy with no outlet or URL known.
+    pub fn new(id: impl Into<String>) -> SourceCopy {
+        SourceCopy { id: id.into(), outlet: None, url: None }
+    }
+
+    /// How a reader names the copy: its outlet, else its URL's host, else its document id.
+    pub fn label(&self) -> String {
+        self.outlet
+            .clone()
+            .or_else(|| self.url.as_deref().and_then(host).map(str::to_string))
+            .unwrap_or_else(|| self.id.clone())
+    }
+}
+
+/// Whether a document id names a related-story blurb (`<page>#<n>`).
+pub fn is_blurb_id(id: &str) -> bool {
+    id.rsplit_once('#').is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The host of an `http(s)` URL (`www.` dropped), for naming a source without an outlet.
+fn host(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())?;
+    Some(host.strip_prefix("www.").unwrap_or(host))
 }
 
 /// A byte span of a document that an event was built from.
@@ -172,6 +260,97 @@ impl Timeline {
         }
         groups
     }
+}
+
+/// Whether `title` can stand as the story's headline: not a video or
+/// navigation prompt ("Watch CBS News", "Live updates") and not a bare
+/// timestamp or date ("Updated 10:42 AM EDT", "July 4, 2024").
+///
+/// ```
+/// use dateline::timeline::is_headline;
+/// assert!(is_headline("Talks on embassies stall in Istanbul"));
+/// assert!(!is_headline("Watch CBS News"));
+/// assert!(!is_headline("10:42 AM EDT, Thu July 4, 2024"));
+/// ```
+pub fn is_headline(title: &str) -> bool {
+    let t = title.trim();
+    let lower = t.to_lowercase();
+    const PROMPTS: &[&str] =
+        &["watch ", "listen ", "live updates", "live:", "video:", "subscribe", "sign up", "advertisement"];
+    if PROMPTS.iter().any(|p| lower.starts_with(p)) || lower.ends_with(" news") && lower.split_whitespace().count() <= 4
+    {
+        return false;
+    }
+    // Content words other than weekday, month and time words: a timestamp has none.
+    const CLOCK: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "edt",
+        "est",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "ist",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let words = word_indices(t).map(|(_, w)| w.to_lowercase()).filter(|w| !w.bytes().all(|b| b.is_ascii_digit()));
+    let telling = words
+        .filter(|w| {
+            let w = w.trim_end_matches('.');
+            !CLOCK.contains(&w)
+                && !CLOCK.iter().any(|c| c.len() == 3 && w.starts_with(c) && w.len() > 3 && is_calendar_word(w))
+        })
+        .count();
+    telling >= 2
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    NAMES.contains(&w)
 }
 
 const STOPWORDS: &str = include_str!("stopwords.txt");

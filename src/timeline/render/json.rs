@@ -1,7 +1,10 @@
 //! The crate's JSON interchange format.
 //!
-//! One object with the analysed `documents` (pages and their blurb
-//! sub-documents), the syndicated `stories` and the timeline's `events`:
+//! One object, [`Interchange`] (the pipeline's
+//! [`Report`](crate::pipeline::Report) is this type), with the analysed
+//! `documents` (pages and their blurb sub-documents), the syndicated
+//! `stories`, the related-story blurbs left `off_focus` and the timeline's
+//! `events`:
 //!
 //! ```json
 //! {
@@ -11,8 +14,11 @@
 //!      "times":    [{"text": "on Wednesday", "start": 0, "end": 12, "value": "2025-06-25"}],
 //!      "claims":   [{"speaker": "yuri-ushakov", "speaker_text": "Ushakov", "cue": "stated", "kind": "direct",
 //!                    "content": "...", "start": 0, "end": 0, "date": "2025-06-25"}]}],
-//!   "stories": [{"id": "...", "canonical": "...", "members": ["...", "..."]}],
-//!   "events":  [{"id": "e1", "date": "2025-04-10", "text": "...", "entities": ["..."],
+//!   "stories": [{"id": "...", "canonical": "...", "members": [{"id": "...", "source": "Reuters",
+//!                "date": "2025-04-10", "similarity": 0.9, "containment": 0.95, "matched": "...",
+//!                "shingles": 812, "paragraphs": 9, "lacks": [], "adds": []}]}],
+//!   "off_focus": ["page.txt#2"],
+//!   "events":  [{"id": "e1", "date": "2025-04-10", "rule": "explicit", "text": "...", "entities": ["..."],
 //!                "sources": ["..."], "conflicts": [], "provenance": [...], "evidence": [...], "quote": null}]
 //! }
 //! ```
@@ -24,30 +30,48 @@
 //!   `2025-02`, `2025`, or an interval `2016/2018`; `null` when unknown.
 //! - `speaker` is `null` when no gazetteer entity matches; `speaker_text` is always set.
 //! - `kind` of a mention is `person`, `organization`, `place` or the gazetteer's own word.
-//! - `stories` lists stories with at least two members (syndicated copies);
-//!   every other document is a story of its own.
+//! - `stories` lists stories with at least two members (syndicated copies),
+//!   as [`dedup::Story`](crate::dedup::Story); every other document is a
+//!   story of its own.
+//! - `rule` of an event says how its date was found
+//!   ([`Rule`](crate::time::Rule)), e.g. `publication` for a lede dated by its page's date.
 //!
 //! All types derive serde's `Serialize` and `Deserialize`; the format
 //! round-trips. The `extract` example prints one [`DocumentRecord`] per line.
 
 use serde::{Deserialize, Serialize};
 
-use super::super::Event;
 use crate::claims::ClaimKind;
+use crate::dedup::Story;
 use crate::time::TimeValue;
+use crate::timeline::Timeline;
 
-/// The whole interchange object.
+/// The whole interchange object: what [`Session::finish`](crate::pipeline::Session::finish)
+/// returns and what the [`text`](super::text::render_report) and
+/// [`html`](super::html::render) renderings read.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Interchange {
-    /// The story's headline, when known.
+    /// Every analysed document, pages and blurbs, in corpus order (empty
+    /// when the session did not keep them).
     #[serde(default)]
-    pub title: Option<String>,
-    /// Every analysed document, pages and blurbs, in corpus order.
     pub documents: Vec<DocumentRecord>,
     /// Stories of syndicated copies (two or more members).
-    pub stories: Vec<StoryRecord>,
-    /// The timeline's events in date order.
-    pub events: Vec<Event>,
+    #[serde(default)]
+    pub stories: Vec<Story>,
+    /// Related-story blurbs left out of the timeline by the focus rule
+    /// ([`focus`](crate::timeline::focus)): they are about another story.
+    #[serde(default)]
+    pub off_focus: Vec<String>,
+    /// The timeline (serialized as top-level `title` and `events`).
+    #[serde(flatten)]
+    pub timeline: Timeline,
+}
+
+impl Interchange {
+    /// The record of document `id`, when the documents were kept.
+    pub fn document(&self, id: &str) -> Option<&DocumentRecord> {
+        self.documents.iter().find(|d| d.id == id)
+    }
 }
 
 /// One document: a page or a blurb sub-document.
@@ -116,15 +140,4 @@ pub struct ClaimRecord {
     pub end: usize,
     /// When it was said, when the text says.
     pub date: Option<TimeValue>,
-}
-
-/// A story of syndicated copies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoryRecord {
-    /// Story id.
-    pub id: String,
-    /// The canonical member's document id.
-    pub canonical: String,
-    /// All members' document ids.
-    pub members: Vec<String>,
 }

@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::{date_label, shorten};
-use crate::timeline::Timeline;
+use super::json::Interchange;
+use super::{date_label, shorten, Counts};
+use crate::timeline::{Source, Timeline};
 
 /// Lines are wrapped to this many characters.
 const WIDTH: usize = 100;
@@ -41,14 +42,14 @@ pub fn render(timeline: &Timeline) -> String {
     if let Some(title) = &timeline.title {
         let _ = writeln!(out, "{title}");
     }
-    let mut sources: Vec<&str> = timeline.events.iter().flat_map(|e| e.sources.iter().map(String::as_str)).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let _ = writeln!(out, "{} events from {} sources", timeline.events.len(), sources.len());
+    let _ = writeln!(out, "{}", Counts::of(timeline).sentence());
     for (date, events) in timeline.by_date() {
         let _ = writeln!(out, "\n{}", date_label(date.as_ref()));
         for e in events {
             wrap(&mut out, "    ", "  \u{2022}", &e.text);
+            if e.rule == Some(crate::time::Rule::Publication) {
+                wrap(&mut out, "      ", "    (dated by", "its page's publication date: no date in the text)");
+            }
             if let Some(q) = &e.quote {
                 let quoted = if q.direct {
                     format!("\u{201c}{}\u{201d} \u{2014} {}", shorten(&q.text, 300), q.speaker_text)
@@ -57,21 +58,7 @@ pub fn render(timeline: &Timeline) -> String {
                 };
                 wrap(&mut out, "      ", "    >", &quoted);
             }
-            let list: Vec<String> = e
-                .provenance
-                .iter()
-                .map(|s| {
-                    if s.copies.len() > 1 || !s.outlets.is_empty() {
-                        let mut parts = s.outlets.clone();
-                        if s.copies.len() > 1 {
-                            parts.push(format!("{} copies", s.copies.len()));
-                        }
-                        format!("{} ({})", s.id, parts.join(", "))
-                    } else {
-                        s.id.clone()
-                    }
-                })
-                .collect();
+            let list: Vec<String> = e.provenance.iter().map(source_line).collect();
             wrap(&mut out, "             ", "    sources:", &list.join("; "));
             for c in &e.conflicts {
                 let other = timeline.events.iter().find(|o| o.id == c.event);
@@ -84,10 +71,47 @@ pub fn render(timeline: &Timeline) -> String {
     out
 }
 
+/// One source as a reader names it: outlet (else URL host, else document
+/// id), its URL, and how many syndicated copies carry it.
+fn source_line(s: &Source) -> String {
+    let mut line = s.label();
+    if s.is_blurb() {
+        line.push_str(" (related-story blurb)");
+    }
+    if let Some(u) = s.url() {
+        line.push_str(&format!(" <{u}>"));
+    }
+    if s.copies.len() > 1 {
+        let others: Vec<String> = s.copies.iter().skip(1).map(|c| c.label()).collect();
+        line.push_str(&format!(" [{} copies, also: {}]", s.copies.len(), others.join(", ")));
+    }
+    line
+}
+
+/// Render a whole [`Interchange`] (a pipeline report): the timeline, then
+/// the related-story blurbs left out as other stories, with their headlines
+/// when the documents were kept.
+pub fn render_report(report: &Interchange) -> String {
+    let mut out = render(&report.timeline);
+    if !report.off_focus.is_empty() {
+        let list: Vec<String> = report
+            .off_focus
+            .iter()
+            .map(|id| match report.document(id).and_then(|d| d.title.as_deref()) {
+                Some(t) => format!("{id} ({})", shorten(t, 80)),
+                None => id.clone(),
+            })
+            .collect();
+        out.push('\n');
+        wrap(&mut out, "  ", "Left out as other stories (related-story blurbs):", &list.join("; "));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::{Event, Source};
+    use crate::timeline::{Event, Source, SourceCopy};
 
     #[test]
     fn groups_by_date_and_lists_syndicated_outlets() {
@@ -96,16 +120,21 @@ mod tests {
             provenance: vec![src],
             ..Event::new(id, crate::time::parse_value(d), format!("Happening {id}"))
         };
-        let a = Source { id: "a".into(), outlets: vec![], copies: vec!["a".into()] };
+        let a = Source::single("a");
+        let copy = |id: &str, o: &str, u: Option<&str>| SourceCopy {
+            id: id.into(),
+            outlet: Some(o.into()),
+            url: u.map(String::from),
+        };
         let b = Source {
-            id: "b#1".into(),
+            id: "b".into(),
             outlets: vec!["X".into(), "Y".into()],
-            copies: vec!["b#1".into(), "b#2".into()],
+            copies: vec![copy("b", "X", Some("https://x.example/b")), copy("c", "Y", None)],
         };
         let t = Timeline { title: Some("Story".into()), events: vec![e("e1", "2025-02", a), e("e2", "2025-02", b)] };
         let s = render(&t);
         assert_eq!(s.matches("February 2025").count(), 1, "{s}");
-        assert!(s.contains("b#1 (X, Y, 2 copies)"), "{s}");
-        assert!(s.starts_with("Story\n2 events from 2 sources"), "{s}");
+        assert!(s.contains("X <https://x.example/b> [2 copies, also: Y]"), "{s}");
+        assert!(s.starts_with("Story\n2 events from 3 pages (2 independent sources)"), "{s}");
     }
 }
