@@ -101,7 +101,7 @@ fn merges(n: usize, a_len: usize, b_len: usize) -> bool {
 /// A sentence is anchored to its main-clause date (the rule of
 /// [`time::sentence_anchors`](crate::time::sentence_anchors)), except that
 /// bounds ("since 1974") and dates in modifying phrases never anchor (see
-/// [`precision`](super::precision)); anaphoric dates ("the same day") are
+/// [`precision`]); anaphoric dates ("the same day") are
 /// resolved against the antecedent event's date; the lede (the first
 /// sentence after the headline) with no date phrase at all is dated by
 /// `published`, the page's publication date ([`Rule::Publication`]).

@@ -1,4 +1,4 @@
-//! Renderings of a [`Timeline`](super::Timeline): [`text`] for a terminal,
+//! Renderings of a [`Timeline`]: [`text`] for a terminal,
 //! [`html`] for a page to open in a browser, [`json`] for the crate's
 //! interchange format, [`timelinejs`] for Knight Lab's TimelineJS.
 
