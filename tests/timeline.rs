@@ -230,3 +230,113 @@ fn key_quote_is_the_speakers_own_words_and_a_continued_quote_joins_its_event() {
     let q = apr8[0].quote.as_ref().expect("Bruce's quote");
     assert!(q.direct && q.speaker_text.ends_with("Bruce"), "{q:?}");
 }
+
+// Issue 13's error classes, each on sentences written for these tests.
+
+fn timeline_of(corpus: &str) -> Report {
+    let docs = dateline::corpus::parse(corpus).expect("test corpus parses");
+    Pipeline::builder().build().expect("pipeline builds").analyze_corpus(&docs)
+}
+
+fn dated(r: &Report) -> Vec<(String, String)> {
+    r.timeline.events.iter().map(|e| (date(e), e.text.clone())).collect()
+}
+
+#[test]
+fn a_since_bound_never_dates_an_event() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-07-04\n---\nHarbour exports slump\n\n\
+         Harbour exports fell on Wednesday to the lowest level since 1981, the port authority said.\n\n\
+         It was the first time since 2009 that the port closed a terminal.\n",
+    );
+    let d = dated(&r);
+    assert!(d.iter().all(|(day, _)| day != "1981" && day != "2009"), "{d:?}");
+    assert!(d.iter().any(|(day, _)| day == "2024-07-03"), "{d:?}");
+}
+
+#[test]
+fn captions_mastheads_and_fragments_are_not_events() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-07-04\n---\nHarbour strike ends\n\n\
+         THE HARBOUR GAZETTE | Thursday, July 4, 2024\n\n\
+         Dock workers ended their strike on Wednesday after a pay deal was signed.\n\n\
+         A dock worker looks on as cranes restart at the terminal on Wednesday. (Photo: Jane Roe/Getty Images)\n\n\
+         On Wednesday, the two unions which had been negotiating in\n",
+    );
+    let d = dated(&r);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].1.starts_with("Dock workers ended their strike"), "{d:?}");
+}
+
+#[test]
+fn a_date_in_a_modifying_phrase_does_not_date_the_main_clause() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-05-10\n---\nEnvoys meet again\n\n\
+         The two envoys met on Thursday in Oslo for the second time.\n\n\
+         The delegation spent five hours at the embassy in Oslo\u{2014}a follow-up to a process launched in March amid the dispute.\n",
+    );
+    let spent = r.timeline.events.iter().find(|e| e.text.starts_with("The delegation spent"));
+    assert!(spent.is_none(), "the five-hour meeting is dated by its passing date: {:?}", dated(&r));
+    assert!(r.timeline.events.iter().all(|e| !(date(e) == "2024-03" && e.text.starts_with("The delegation"))));
+}
+
+#[test]
+fn a_lede_without_a_date_phrase_is_dated_by_its_page_and_marked() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-05-10\nsource: Harbour Wire\nurl: https://wire.example/ferry\n---\n\
+         Ferry service restored\n\nThe island ferry resumed service to the mainland after a three-week halt.\n",
+    );
+    let e = &r.timeline.events[0];
+    assert_eq!(date(e), "2024-05-10");
+    assert_eq!(e.rule, Some(dateline::time::Rule::Publication));
+    assert_eq!(e.provenance[0].label(), "Harbour Wire");
+    assert_eq!(e.provenance[0].url(), Some("https://wire.example/ferry"));
+}
+
+#[test]
+fn anaphoric_dates_count_from_their_antecedent() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-07-04\n---\nMayor resigns\n\n\
+         The council voted on Monday to censure the mayor over the harbour contracts.\n\n\
+         Later that day the mayor resigned from her post in a short statement.\n\n\
+         The previous year the council had rejected two motions against the mayor.\n\n\
+         The harbour contracts were first awarded in May of last year by the port board.\n",
+    );
+    let d = dated(&r);
+    let on = |day: &str, start: &str| d.iter().any(|(x, t)| x == day && t.starts_with(start));
+    assert!(on("2024-07-01", "Later that day"), "{d:?}");
+    assert!(on("2023", "The previous year"), "{d:?}");
+    assert!(on("2023-05", "The harbour contracts"), "{d:?}");
+    let later = r.timeline.events.iter().find(|e| e.text.starts_with("Later that day")).unwrap();
+    assert_eq!(later.rule, Some(dateline::time::Rule::Antecedent));
+}
+
+#[test]
+fn conflict_notes_name_places_as_written() {
+    let r = seeds_report();
+    let notes: Vec<&str> =
+        r.timeline.events.iter().flat_map(|e| e.conflicts.iter().map(|c| c.reason.as_str())).collect();
+    assert!(!notes.is_empty());
+    for n in notes {
+        assert!(n.contains("Istanbul") && !n.contains("istanbul"), "{n}");
+    }
+}
+
+#[test]
+fn header_counts_pages_and_blurbs_apart() {
+    let r = seeds_report();
+    let text = dateline::timeline::render::text::render_report(&r);
+    let header = text.lines().nth(1).unwrap();
+    assert!(header.contains("from 5 pages"), "{header}");
+    assert!(header.contains("related-story blurb"), "{header}");
+}
+
+#[test]
+fn video_prompts_and_timestamps_are_never_the_headline() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-07-04\ntitle: Watch CBS News\n---\n\
+         Dock workers ended their strike on Wednesday after a pay deal was signed.\n",
+    );
+    assert_ne!(r.timeline.title.as_deref(), Some("Watch CBS News"));
+    assert!(!dateline::timeline::is_headline("Updated 10:42 AM EDT, Thu July 4, 2024"));
+}

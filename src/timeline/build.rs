@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::clause::{clause_span, clause_text};
 use super::precision;
+use super::quote::{key_quote, same_speaker};
 use super::{content_word, Conflict, Event, Evidence, Quote, Source, Timeline};
 use crate::claims::{Claim, ClaimKind};
 use crate::gazetteer::{Kind, Mention};
@@ -32,13 +34,6 @@ const MAX_POSTINGS: usize = 32;
 const MAX_CONFLICT_CANDIDATES: usize = 1024;
 /// How many sentences after a reported claim its speaker's direct quote is looked for.
 const QUOTE_LOOKAHEAD: usize = 3;
-/// A clause shorter than this many words is shown as its whole sentence.
-const MIN_CLAUSE_WORDS: usize = 4;
-/// Words that open a new clause: a date's clause stops before them.
-const CLAUSE_WORDS: &[&str] =
-    &["and", "but", "or", "since", "after", "before", "following", "while", "when", "which", "who", "where", "until"];
-/// Clause openers dropped from the front of a clause shown as event text.
-const DROP_OPENERS: &[&str] = &["and", "but", "or", "since", "after", "following", "while", "when", "until"];
 
 /// One dated statement of one document: a sentence anchored to a date, or
 /// the clause around a further date in a sentence.
@@ -257,66 +252,6 @@ pub fn statements(
     out
 }
 
-/// The most telling claim of a sentence: direct quotes before reported speech, longer first.
-fn key_quote(document: &str, body: &str, claims: &[&Claim], nearby: &[&Claim]) -> Option<Quote> {
-    let best = claims.iter().max_by_key(|c| (c.kind == ClaimKind::Direct, c.content.len()))?;
-    let best = match best.kind {
-        ClaimKind::Direct => best,
-        _ => nearby.first().unwrap_or(best),
-    };
-    let text =
-        if best.content_parts.len() > 1 { join_as_written(body, &best.content_parts) } else { best.content.clone() };
-    Some(Quote {
-        speaker: best.speaker.clone(),
-        speaker_text: best.speaker_name().to_string(),
-        text,
-        direct: best.kind == ClaimKind::Direct,
-        document: document.to_string(),
-    })
-}
-
-/// The parts of a split quote joined as written: the punctuation that closes
-/// each part stays (`proceed,`), and an ellipsis stands where words between
-/// the parts (the attribution, "Ushakov said") were left out.
-///
-/// `«I hope the talks will proceed,» Ushakov said. «We will find out.»` →
-/// `I hope the talks will proceed, … We will find out.`
-pub(crate) fn join_as_written(body: &str, parts: &[Span]) -> String {
-    let mut out = String::new();
-    for (k, p) in parts.iter().enumerate() {
-        out.push_str(p.slice(body).trim());
-        let Some(next) = parts.get(k + 1) else { break };
-        let gap = body.get(p.end..next.start).unwrap_or("");
-        // Punctuation written right after the part, inside or outside its closing quote mark.
-        let punct: String = gap
-            .chars()
-            .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
-            .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\u{2026}' | '\u{2014}' | '\u{2013}'))
-            .collect();
-        if !out.ends_with(|c: char| punct.starts_with(c)) {
-            out.push_str(&punct);
-        }
-        if gap.chars().any(char::is_alphanumeric) {
-            out.push_str(" \u{2026} ");
-        } else {
-            out.push(' ');
-        }
-    }
-    out
-}
-
-/// Whether two claims have the same speaker: the same entity, else the same words.
-fn same_speaker(a: &Claim, b: &Claim) -> bool {
-    match (&a.speaker, &b.speaker) {
-        (Some(x), Some(y)) => x == y,
-        // "Yuri Ushakov" and "Ushakov": the same surname.
-        _ => {
-            let last = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
-            last(a.speaker_name()).is_some_and(|x| Some(x) == last(b.speaker_name()))
-        }
-    }
-}
-
 /// Content words of `span` that are not part of an entity mention or a temporal expression.
 fn words_outside(body: &str, span: Span, mentions: &[&Mention], times: &[Span]) -> Vec<String> {
     let text = span.slice(body);
@@ -354,55 +289,6 @@ fn venues(body: &str, within: Span, mentions: &[&Mention]) -> (Vec<String>, Vec<
     out.sort_unstable();
     out.dedup_by(|a, b| a.0 == b.0);
     out.into_iter().unzip()
-}
-
-fn is_clause_punct(tok: &str) -> bool {
-    matches!(tok, "," | ";" | ":" | "(" | ")" | "[" | "]" | "\u{2013}" | "\u{2014}" | "\u{2015}")
-}
-
-/// The clause of `sentence` around `expr`: bounded by clause punctuation or a
-/// word that opens a new clause ("and", "since", "which", ...), never cutting `expr`.
-fn clause_span(body: &str, sentence: Span, expr: Span) -> Span {
-    let text = sentence.slice(body);
-    let (mut left, mut right) = (sentence.start, sentence.end);
-    for (i, tok) in text.split_word_bound_indices() {
-        let (s, e) = (sentence.start + i, sentence.start + i + tok.len());
-        let cut = if is_clause_punct(tok) {
-            Some((s, e))
-        } else if CLAUSE_WORDS.iter().any(|w| tok.eq_ignore_ascii_case(w)) {
-            Some((s, s))
-        } else {
-            None
-        };
-        if let Some((cs, ce)) = cut {
-            if ce <= expr.start && cs < expr.start {
-                left = left.max(ce);
-            } else if cs >= expr.end {
-                right = right.min(cs);
-            }
-        }
-    }
-    Span::new(left, right)
-}
-
-/// The text to show for a clause statement, and its span: the clause without
-/// a leading coordinator or trailing punctuation, or the whole sentence when
-/// the clause is too short to stand alone.
-fn clause_text(body: &str, sentence: Span, clause: Span) -> (String, Span) {
-    let raw = clause.slice(body);
-    let mut start = clause.start + (raw.len() - raw.trim_start().len());
-    let first = body.get(start..clause.end).and_then(|t| t.unicode_words().next()).unwrap_or("");
-    if DROP_OPENERS.iter().any(|w| first.eq_ignore_ascii_case(w)) {
-        start += first.len();
-    }
-    let kept = body.get(start..clause.end).unwrap_or("");
-    let trimmed = kept.trim().trim_end_matches(['.', ',', ';', ':']).trim_end();
-    let lead = kept.len() - kept.trim_start().len();
-    if trimmed.unicode_words().count() < MIN_CLAUSE_WORDS {
-        return (sentence.slice(body).trim().to_string(), sentence);
-    }
-    let s = start + lead;
-    (trimmed.to_string(), Span::new(s, s + trimmed.len()))
 }
 
 /// The first and last day a value covers.

@@ -54,8 +54,10 @@ use crate::time::{Rule, TimeValue};
 
 mod anaphora;
 pub mod build;
+mod clause;
 pub mod focus;
 pub mod precision;
+mod quote;
 pub mod render;
 
 /// A dated happening or statement, with everything that reports it.
