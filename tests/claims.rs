@@ -316,3 +316,21 @@ fn with_the_sample_gazetteer_seed_speakers_link_to_entities_also_through_pronoun
     assert_eq!(find("Moscow and Washington", "according to"), "");
     assert_eq!(find("Russia's new ambassador to Washington", "told"), "");
 }
+
+#[test]
+fn a_paragraph_of_thousands_of_quotes_gives_every_claim() {
+    // Linear time is asserted by `cargo bench --bench claims`; here the claims are checked.
+    let mut body = String::new();
+    for i in 0..1_000 {
+        body.push_str(&format!(
+            "\"We will win round {i},\" he said. \"It is ours.\" \"The rest,\" Jones added, \"can wait.\" Officials said the \"plan {i}\" was ready. "
+        ));
+    }
+    body.push('\n');
+    let claims = claims::extract_text(&body);
+    assert_eq!(claims.len(), 3_000);
+    let last = &claims[2_999];
+    assert_eq!((last.speaker_text.as_str(), last.content.as_str()), ("Officials", "the \"plan 999\" was ready"));
+    assert_eq!(claims[2_997].content, "We will win round 999 It is ours.");
+    assert_eq!(claims[2_998].content, "The rest can wait.");
+}

@@ -148,11 +148,8 @@ impl<'a> Run<'a> {
                 let mut span = content;
                 if f.used.0 > b {
                     if let Some(l) = lead.filter(|&l| {
-                        p.words_in(l, a) > 0
-                            && !p
-                                .quotes
-                                .iter()
-                                .any(|x| x.outer.end <= q.outer.start && x.outer.start >= p.toks[l].span.start)
+                        let from = p.toks[l].span.start;
+                        p.words_in(l, a) > 0 && !p.quotes[..qi].last().is_some_and(|x| x.outer.start >= from)
                     }) {
                         span = Span::new(p.toks[l].span.start, content.end);
                         kind = ClaimKind::Indirect;
@@ -197,7 +194,11 @@ impl<'a> Run<'a> {
         let c = &mut self.claims[ci];
         c.content_parts.push(content);
         c.content_span = c.content_span.cover(content);
-        c.content = join_parts(self.body, &c.content_parts);
+        // Appended, not joined again: a quote may run on for thousands of parts.
+        if c.content_parts.len() > 1 {
+            c.content.push(' ');
+        }
+        c.content.push_str(content.slice(self.body));
     }
 
     pub(super) fn indirect(&mut self, p: &Para, used: &mut [bool]) {
@@ -232,7 +233,14 @@ impl<'a> Run<'a> {
         let (lo, _) = p.sentence_range(k);
         let from = p.toks[lo].span.start;
         let at = p.toks[k].span.start;
-        self.claims.iter().rposition(|c| c.cue_span.is_some_and(|s| from <= s.start && s.start < at))
+        // The last few claims are enough: a sentence holds a handful of statements.
+        self.claims
+            .iter()
+            .enumerate()
+            .rev()
+            .take(64)
+            .find(|(_, c)| c.cue_span.is_some_and(|s| from <= s.start && s.start < at))
+            .map(|(i, _)| i)
     }
 
     pub(super) fn push(&mut self, p: &Para, f: Frame, kind: ClaimKind, parts: Vec<Span>) -> usize {

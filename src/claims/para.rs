@@ -43,7 +43,17 @@ pub(crate) struct Para<'a> {
     pub(super) times: &'a [TimeExpr],
     /// Per clause, whether it is written in title case (a headline).
     pub(super) title_case: Vec<bool>,
+    /// Per top-level quote, its first and last token (`NONE` for a quote without tokens).
+    quote_toks: Vec<(usize, usize)>,
+    /// Per clause, its first token; one more entry holds the token count.
+    clause_start: Vec<usize>,
 }
+
+/// No token.
+const NONE: usize = usize::MAX;
+
+/// How far (in tokens) the rules look from a cue or quote within its sentence.
+pub(super) const WINDOW: usize = 160;
 
 /// Buffers reused from paragraph to paragraph (allocation was a sixth of the time).
 #[derive(Default)]
@@ -55,6 +65,8 @@ pub(crate) struct Scratch {
     pub(super) title_case: Vec<bool>,
     pub(super) counts: Vec<(u32, u32)>,
     pub(super) used: Vec<bool>,
+    quote_toks: Vec<(usize, usize)>,
+    clause_start: Vec<usize>,
 }
 
 pub(super) fn word_char(c: char) -> bool {
@@ -195,7 +207,26 @@ impl<'a> Para<'a> {
             }
         }));
         scratch.marks = marks;
-        Para { body, lex, base, lc, toks, info, quotes, times, title_case }
+        // Quote and clause bounds, so that the rules look them up instead of scanning the paragraph.
+        let mut quote_toks = std::mem::take(&mut scratch.quote_toks);
+        quote_toks.clear();
+        quote_toks.resize(quotes.len(), (NONE, NONE));
+        let mut clause_start = std::mem::take(&mut scratch.clause_start);
+        clause_start.clear();
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(q) = t.quote {
+                let b = &mut quote_toks[q];
+                if b.0 == NONE {
+                    b.0 = i;
+                }
+                b.1 = i;
+            }
+            if i == 0 || toks[i - 1].clause != t.clause {
+                clause_start.push(i);
+            }
+        }
+        clause_start.push(toks.len());
+        Para { body, lex, base, lc, toks, info, quotes, times, title_case, quote_toks, clause_start }
     }
 
     /// Give the paragraph's buffers back for the next one.
@@ -204,6 +235,8 @@ impl<'a> Para<'a> {
         scratch.info = self.info;
         scratch.lc = self.lc;
         scratch.title_case = self.title_case;
+        scratch.quote_toks = self.quote_toks;
+        scratch.clause_start = self.clause_start;
     }
 
     /// The lexicon's speaker-noun kind of token `i`.
@@ -282,11 +315,15 @@ impl<'a> Para<'a> {
     }
 
     /// Token range of the sentence of token `i`, within the paragraph.
+    ///
+    /// The range reaches at most [`WINDOW`] tokens either side of `i`, so that the
+    /// rules stay linear on a "sentence" of thousands of quotes or cues (lists,
+    /// transcripts, garbage); a real sentence is shorter.
     pub(super) fn sentence_range(&self, i: usize) -> (usize, usize) {
-        let s = self.toks[i].clause;
-        let lo = self.toks[..i].iter().rposition(|t| t.clause != s).map_or(0, |k| k + 1);
-        let hi = self.toks[i..].iter().position(|t| t.clause != s).map_or(self.toks.len(), |k| i + k);
-        (lo, hi)
+        let s = self.toks[i].clause as usize;
+        let lo = self.clause_start.get(s).copied().unwrap_or(0);
+        let hi = self.clause_start.get(s + 1).copied().unwrap_or(self.toks.len());
+        (lo.max(i.saturating_sub(WINDOW)), hi.min(i + WINDOW))
     }
 
     /// Tokens that may stand between a speaker and its cue.
@@ -342,11 +379,11 @@ impl<'a> Para<'a> {
 
     /// The first token of the quote `qi`.
     pub(super) fn first_tok_of(&self, qi: usize) -> Option<usize> {
-        self.toks.iter().position(|t| t.quote == Some(qi))
+        self.quote_toks.get(qi).map(|b| b.0).filter(|&i| i != NONE)
     }
 
     pub(super) fn last_tok_of(&self, qi: usize) -> Option<usize> {
-        self.toks.iter().rposition(|t| t.quote == Some(qi))
+        self.quote_toks.get(qi).map(|b| b.1).filter(|&i| i != NONE)
     }
 
     /// The body span of tokens `a..b`, widened to whole quotes at its ends.

@@ -62,6 +62,8 @@ enum Family {
 }
 
 impl Family {
+    const ALL: [Family; 5] = [Family::Guillemets, Family::Low, Family::Straight, Family::Double, Family::Single];
+
     fn holds(self, s: QuoteStyle) -> bool {
         match self {
             Family::Guillemets => s == QuoteStyle::Guillemets,
@@ -157,9 +159,10 @@ pub(crate) type Mark = (usize, char, usize);
 /// Pair the candidate `marks` of `text` into top-level quotes (see [`find`]).
 pub(crate) fn pair(text: &str, base: usize, marks: &[Mark]) -> Vec<Quote> {
     let mut ignore: Vec<usize> = Vec::new();
+    let closers = later_closers(text, marks);
     // Each pass either succeeds or takes back one unpaired single mark; a paragraph has few.
     for _ in 0..8 {
-        match scan(text, base, marks, &ignore) {
+        match scan(text, base, marks, &closers, &ignore) {
             Ok(quotes) => return quotes,
             Err(at) => ignore.push(at),
         }
@@ -168,10 +171,13 @@ pub(crate) fn pair(text: &str, base: usize, marks: &[Mark]) -> Vec<Quote> {
 }
 
 /// One pass. `Err(at)` names an unpaired single mark to read as an apostrophe next time.
-fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec<Quote>, usize> {
+fn scan(text: &str, base: usize, marks: &[Mark], closers: &[bool], ignore: &[usize]) -> Result<Vec<Quote>, usize> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    for &(i, c, len) in marks {
+    // Per family, the stack indices of the open marks it holds (innermost last), so that
+    // finding what a mark closes does not walk a deep stack of unclosed marks.
+    let mut fams: [Vec<usize>; 5] = Default::default();
+    for (mi, &(i, c, len)) in marks.iter().enumerate() {
         if ignore.contains(&i) {
             continue;
         }
@@ -180,7 +186,7 @@ fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec
         let opening = opening_context(prev, next);
         let closing = closing_context(prev, next);
         let top = stack.last().map(|o| o.style);
-        let has = |f: Family| stack.iter().any(|o| f.holds(o.style));
+        let has = |f: Family| !fams[f as usize].is_empty();
         let mut close_where: Option<Family> = None;
         let mut open_as: Option<QuoteStyle> = None;
         match c {
@@ -206,7 +212,7 @@ fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec
                 }
             }
             '"' => {
-                let straight_open = stack.iter().rev().find(|o| o.style.double()).map(|o| o.style);
+                let straight_open = fams[Family::Double as usize].last().map(|&k| stack[k].style);
                 if straight_open == Some(QuoteStyle::Straight) && (closing || !opening) {
                     close_where = Some(Family::Straight);
                 } else if opening {
@@ -227,9 +233,8 @@ fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec
                     prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
                 // A plural possessive ("the ministers’ list") inside a single-quoted quote is an
                 // apostrophe when a later mark can close the quote.
-                let plural_possessive = matches!(prev, Some('s' | 'S'))
-                    && next.is_some_and(char::is_whitespace)
-                    && later_single_closer(&text[i + len..], c);
+                let plural_possessive =
+                    matches!(prev, Some('s' | 'S')) && next.is_some_and(char::is_whitespace) && closers[mi];
                 if letters_both_sides || plural_possessive {
                     // An apostrophe: Russia's, we've, ministers' (see above).
                 } else if closing && has(Family::Single) {
@@ -241,11 +246,19 @@ fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec
             _ => {}
         }
         if let Some(style) = open_as {
+            for f in Family::ALL.into_iter().filter(|f| f.holds(style)) {
+                fams[f as usize].push(stack.len());
+            }
             stack.push(Open { style, at: i, len });
         } else if let Some(f) = close_where {
-            if let Some(k) = stack.iter().rposition(|o| f.holds(o.style)) {
+            if let Some(&k) = fams[f as usize].last() {
                 let open = stack[k];
                 stack.truncate(k);
+                for fam in &mut fams {
+                    while fam.last().is_some_and(|&x| x >= k) {
+                        fam.pop();
+                    }
+                }
                 if stack.is_empty() {
                     out.push(Quote {
                         style: open.style,
@@ -258,8 +271,8 @@ fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec
         }
     }
     // An unpaired single mark was an apostrophe after all: take back the innermost.
-    if let Some(o) = stack.iter().rev().find(|o| !o.style.double()) {
-        return Err(o.at);
+    if let Some(&k) = fams[Family::Single as usize].last() {
+        return Err(stack[k].at);
     }
     if let Some(open) = stack.first() {
         let end = text.trim_end().len();
@@ -273,20 +286,41 @@ fn scan(text: &str, base: usize, marks: &[Mark], ignore: &[usize]) -> Result<Vec
     Ok(out)
 }
 
-/// Whether `rest` holds a later `mark` in closing position (after a non-space, before a non-letter).
-fn later_single_closer(rest: &str, mark: char) -> bool {
-    let mut prev: Option<char> = None;
-    let mut it = rest.chars().peekable();
-    while let Some(c) = it.next() {
-        if c == '\n' {
-            return false;
+/// Per mark, whether a later mark of the same single-quote character stands in
+/// closing position (after a non-space other than `s`, before a non-letter) on
+/// the same line: one backward pass over the marks instead of a scan of the
+/// rest of the paragraph per mark.
+fn later_closers(text: &str, marks: &[Mark]) -> Vec<bool> {
+    let mut out = vec![false; marks.len()];
+    // The nearest later closer of each single-quote character, and the nearest later line break.
+    let (mut straight, mut curly): (Option<usize>, Option<usize>) = (None, None);
+    let mut newline = text.len();
+    let mut scanned = text.len();
+    for (m, &(i, c, len)) in marks.iter().enumerate().rev() {
+        // Line breaks between this mark and the one after it.
+        if let Some(nl) = text.get(i + len..scanned).and_then(|r| r.find('\n')) {
+            newline = i + len + nl;
         }
-        if c == mark && closing_context(prev, it.peek().copied()) && !prev.is_some_and(|p| p == 's' || p == 'S') {
-            return true;
+        scanned = i;
+        let later = match c {
+            '\'' => straight,
+            '\u{2019}' => curly,
+            _ => None,
+        };
+        out[m] = later.is_some_and(|at| at < newline);
+        if matches!(c, '\'' | '\u{2019}') && len == c.len_utf8() {
+            let prev = text.get(..i).and_then(|r| r.chars().next_back());
+            let next = text.get(i + len..).and_then(|r| r.chars().next());
+            if closing_context(prev, next) && !matches!(prev, Some('s' | 'S')) {
+                if c == '\'' {
+                    straight = Some(i);
+                } else {
+                    curly = Some(i);
+                }
+            }
         }
-        prev = Some(c);
     }
-    false
+    out
 }
 
 #[cfg(test)]

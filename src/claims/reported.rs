@@ -126,7 +126,7 @@ impl Run<'_> {
                 }
                 // `told an invited crowd at the club that …`
                 None => {
-                    let t = phrase_before_that(p, c, hi)?;
+                    let t = phrase_before_that(p, c, hi, true)?;
                     addressee = Some(trim(self.body, Span::new(p.toks[c].span.start, p.toks[t - 1].span.end)));
                     c = t;
                 }
@@ -156,7 +156,7 @@ impl Run<'_> {
                 || p.lower(c).starts_with(|ch: char| ch.is_ascii_digit());
             if !next_ok {
                 // `told an invited crowd at the club that …`: the addressee runs to "that".
-                let t = phrase_before_that(p, subject_end, hi)?;
+                let t = phrase_before_that(p, subject_end, hi, true)?;
                 addressee = Some(trim(self.body, Span::new(p.toks[subject_end].span.start, p.toks[t - 1].span.end)));
                 c = t;
             }
@@ -176,7 +176,7 @@ impl Run<'_> {
             } else if let Some((m, end)) = medium(p, c, hi) {
                 addressee.get_or_insert(m);
                 c = end;
-            } else if let Some(t) = phrase_before_that(p, c, hi).filter(|_| !that) {
+            } else if let Some(t) = phrase_before_that(p, c, hi, form.takes_addressee()).filter(|_| !that) {
                 // `said at a campaign stop in Toledo, Ohio, that …`, `told a meeting of leaders that …`.
                 if form.takes_addressee() || addressee.is_none() {
                     addressee.get_or_insert(trim(self.body, Span::new(p.toks[c].span.start, p.toks[t - 1].span.end)));
@@ -266,17 +266,73 @@ impl Run<'_> {
     }
 }
 
-/// `at a campaign stop in Toledo, Ohio, that`: a prepositional or noun phrase of
-/// up to twelve tokens between a cue and "that"; returns the index of "that".
-pub(super) fn phrase_before_that(p: &Para, c: usize, hi: usize) -> Option<usize> {
+/// `at a campaign stop in Toledo, Ohio, that`: a prepositional phrase (or, after
+/// a cue that takes an addressee, a noun phrase: `told a meeting of leaders that`)
+/// of up to twelve tokens between a cue and "that"; returns the index of "that".
+/// A phrase with a verb of its own is the content (`said a second device was
+/// found and that …`, `says he has fought for initiatives that …`).
+pub(super) fn phrase_before_that(p: &Para, c: usize, hi: usize, addressee: bool) -> Option<usize> {
     let first = p.toks.get(c)?;
     if !first.word || first.cap && !p.has(c, WordClass::Det) {
         return None;
     }
+    let prep = |m: usize| {
+        matches!(
+            p.lower(m),
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "from"
+                | "to"
+                | "outside"
+                | "inside"
+                | "with"
+                | "following"
+                | "since"
+                | "over"
+                | "through"
+                | "earlier"
+                | "last"
+                | "this"
+                | "while"
+                | "for"
+        )
+    };
+    if !addressee && !prep(c) {
+        return None;
+    }
     let end = (c + 12).min(hi);
     let t = (c + 1..end).find(|&m| p.word_at(m, "that"))?;
-    let clean = (c..t).all(|m| p.outside(m) && p.cue_at(m).is_none() && !matches!(p.punct(m), Some('.' | ';' | ':')))
-        && !(c..t).any(|m| p.pron(m).is_some() && m > c);
+    let verb = |m: usize| {
+        matches!(
+            p.lower(m),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "did"
+                | "does"
+                | "do"
+                | "be"
+                | "been"
+                | "being"
+        )
+    };
+    let clean = (c..t)
+        .all(|m| p.outside(m) && p.cue_at(m).is_none() && !matches!(p.punct(m), Some('.' | ';' | ':')) && !verb(m))
+        && !(c..t).any(|m| p.pron(m).is_some() && m > c)
+        && !matches!(p.lower(t - 1), "and" | "but" | "or" | "so" | "such" | "now");
     clean.then_some(t)
 }
 

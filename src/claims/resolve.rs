@@ -12,6 +12,11 @@ use super::Claim;
 use crate::gazetteer::{Kind, Mention};
 use crate::Span;
 
+/// How many earlier claims, mentions or sentence subjects a speaker is looked up
+/// among: a document's recent discourse, and a bound that keeps a page of
+/// thousands of claims linear.
+const LOOKBACK: usize = 48;
+
 impl Run<'_> {
     pub(super) fn category_of(&self, t: &Claim) -> Category {
         self.claims
@@ -70,7 +75,7 @@ impl Run<'_> {
         let linked = linked.or_else(|| {
             let text = claim.speaker_text.to_lowercase();
             let bare = text.strip_prefix("the ")?;
-            self.claims.iter().zip(&self.cats).rev().find_map(|(c, cat)| {
+            self.claims.iter().zip(&self.cats).rev().take(LOOKBACK).find_map(|(c, cat)| {
                 let e = c.speaker.as_ref()?;
                 c.role.as_ref().filter(|r| r.to_lowercase() == bare).map(|_| (e.clone(), *cat))
             })
@@ -91,7 +96,7 @@ impl Run<'_> {
     /// A surname (the head word) that repeats the last word of an earlier linked speaker.
     pub(super) fn link_by_earlier_speaker(&self, head: Span) -> Option<(String, Category)> {
         let text = head.slice(self.body);
-        self.claims.iter().zip(&self.cats).rev().find_map(|(c, cat)| {
+        self.claims.iter().zip(&self.cats).rev().take(LOOKBACK).find_map(|(c, cat)| {
             let e = c.speaker.as_ref()?;
             (!c.by_pronoun && c.speaker_text.rsplit(' ').next() == Some(text)).then(|| (e.clone(), *cat))
         })
@@ -104,7 +109,7 @@ impl Run<'_> {
         at: usize,
         own: &[Span],
     ) -> Option<(String, Option<Span>, Option<String>, Category)> {
-        let from_claims = self.claims.iter().zip(&self.cats).rev().find_map(|(c, cat)| {
+        let from_claims = self.claims.iter().zip(&self.cats).rev().take(LOOKBACK).find_map(|(c, cat)| {
             let s = c.speaker_span?;
             (s.start < at && cat.fits(kind)).then(|| {
                 let (text, span) = match (&c.antecedent, c.by_pronoun) {
@@ -121,7 +126,7 @@ impl Run<'_> {
             own.iter().any(|p| p.contains(m.span))
                 || self.claims.iter().rev().take(8).any(|c| c.content_parts.iter().any(|p| p.contains(m.span)))
         };
-        let from_mentions = self.mentions[..k].iter().rev().filter(|m| !quoted(m)).find_map(|m| {
+        let from_mentions = self.mentions[..k].iter().rev().take(LOOKBACK).filter(|m| !quoted(m)).find_map(|m| {
             let ok = match kind {
                 PronounKind::Person => m.kind == Kind::Person,
                 PronounKind::Group => m.kind == Kind::Organization,
@@ -131,10 +136,11 @@ impl Run<'_> {
             ok.then(|| (m.text.clone(), Some(m.span), Some(m.entity.clone()), Category::of_kind(&m.kind), m.span.start))
         });
         let k = self.subjects.partition_point(|(s, _, _)| s.end <= at);
-        let from_subjects = self.subjects[..k].iter().rev().find(|(_, _, c)| c.fits(kind)).map(|&(s, h, c)| {
-            let linked = h.and_then(|h| speaker::link(self.body, h, self.mentions)).map(|(e, _)| e);
-            (s.slice(self.body).to_string(), Some(s), linked, c, s.start)
-        });
+        let from_subjects =
+            self.subjects[..k].iter().rev().take(LOOKBACK).find(|(_, _, c)| c.fits(kind)).map(|&(s, h, c)| {
+                let linked = h.and_then(|h| speaker::link(self.body, h, self.mentions)).map(|(e, _)| e);
+                (s.slice(self.body).to_string(), Some(s), linked, c, s.start)
+            });
         let best = [from_claims, from_mentions, from_subjects].into_iter().flatten().max_by_key(|c| c.4)?;
         Some((best.0, best.1, best.2, best.3))
     }
@@ -142,8 +148,11 @@ impl Run<'_> {
     /// The sentence's time expression nearest the cue, outside the content.
     pub(super) fn date_for(&self, cue: Span, parts: &[Span]) -> Option<crate::time::TimeValue> {
         let sent = self.section.sentence_at(cue.start)?;
-        self.times
+        let span = self.section.sentences[sent].span;
+        let k = self.times.partition_point(|t| t.span.end <= span.start);
+        self.times[k..]
             .iter()
+            .take_while(|t| t.span.start < span.end)
             .filter(|t| t.sentence == sent && t.value.is_some() && !parts.iter().any(|p| p.overlaps(t.span)))
             .min_by_key(|t| {
                 if t.span.start >= cue.end {
