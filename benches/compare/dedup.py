@@ -3,28 +3,31 @@
 
 Usage (from the crate root):
 
-    python3 benches/compare/dedup.py [--docs N] [--corpus FILE --truth FILE] [--skip-datasketch]
+    python3 benches/compare/dedup.py [--docs N] [--corpus FILE --truth FILE]
+        [--thresholds 0.8,0.5] [--skip-datasketch] [--exact]
 
 Creates the virtualenv benches/compare/.venv (pip install datasketch rensa)
-on first use, generates a syndicated corpus with its truth file using
-`cargo run --release --example gen_corpus` unless --corpus/--truth are given,
-then runs, one after the other and each in its own process:
+on first use, generates the realistic news stream of benches/common/wire.rs
+with its truth file using `cargo run --release --example gen_corpus` unless
+--corpus/--truth are given (cached in target/dedup-compare/), then runs, one
+after the other and each in its own process:
 
-  - dateline: `target/release/examples/dedup CORPUS` (structure analysis,
-    shingles, MinHash + LSH, verification; both cores), also with `--exact`
-    and with `--whole-body` (no structure analysis: every line of the body,
-    the same input the Python tools get);
-  - datasketch: MinHash (num_perm 128) + MinHashLSH (threshold 0.8) on word
+  - dateline: `target/release/examples/dedup CORPUS` (the default mode, with
+    structure analysis; all cores), and with `--whole-body` (no structure
+    analysis: every line of the body, the same input the Python tools get);
+    with --exact also `--exact`;
+  - datasketch: MinHash (num_perm 128) + MinHashLSH at each threshold on word
     5-shingles of each body, query-then-insert, copies = connected components;
-  - rensa: RMinHash (num_perm 128) + RMinHashLSH (threshold 0.8, 16 bands),
+  - rensa: RMinHash (num_perm 128) + RMinHashLSH (each threshold, 16 bands),
     the same way.
 
-It prints one Markdown table row per tool: documents per second (wall clock,
+It prints one Markdown table row per run: documents per second (wall clock,
 reading and parsing included), documents per CPU-second (user + system time
 of the tool's process: less sensitive to other load on a shared machine, and
 dateline uses every core while the Python tools use one), precision and
-recall of copy pairs against the truth, and the peak resident memory of the
-tool's process.
+recall of copy pairs against the truth, the largest story, how many stories
+mix different true stories (score_dedup.py), and the peak resident memory of
+the tool's process; then dateline's speed relative to rensa and datasketch.
 """
 
 import argparse
@@ -103,10 +106,10 @@ def write_stories(uf, names, out):
                 f.write(json.dumps({"story": members[0], "members": [{"id": m} for m in members]}) + "\n")
 
 
-def run_datasketch(corpus, out):
+def run_datasketch(corpus, out, threshold):
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
     uf = UnionFind()
     names = []
     for name, body in read_corpus(corpus):
@@ -119,10 +122,10 @@ def run_datasketch(corpus, out):
     write_stories(uf, names, out)
 
 
-def run_rensa(corpus, out):
+def run_rensa(corpus, out, threshold):
     from rensa import RMinHash, RMinHashLSH
 
-    lsh = RMinHashLSH(threshold=0.8, num_perm=128, num_bands=16)
+    lsh = RMinHashLSH(threshold=threshold, num_perm=128, num_bands=16)
     uf = UnionFind()
     names = []
     for i, (name, body) in enumerate(read_corpus(corpus)):
@@ -136,27 +139,10 @@ def run_rensa(corpus, out):
 
 
 def scores(stories_path, truth_path):
-    truth = {}
-    with open(truth_path) as f:
-        for line in f:
-            doc, cluster = line.rstrip("\n").split("\t")
-            truth[doc] = cluster
-    sizes = {}
-    for c in truth.values():
-        sizes[c] = sizes.get(c, 0) + 1
-    true_pairs = sum(n * (n - 1) // 2 for n in sizes.values())
-    found = hits = 0
-    with open(stories_path) as f:
-        for line in f:
-            ids = [m["id"] for m in json.loads(line)["members"]]
-            found += len(ids) * (len(ids) - 1) // 2
-            cells = {}
-            for i in ids:
-                c = truth.get(i)
-                if c is not None:
-                    cells[c] = cells.get(c, 0) + 1
-            hits += sum(n * (n - 1) // 2 for n in cells.values())
-    return (hits / found if found else 1.0), (hits / true_pairs if true_pairs else 1.0)
+    sys.path.insert(0, HERE)
+    import score_dedup
+
+    return score_dedup.score(score_dedup.load_stories(stories_path), score_dedup.load_truth(truth_path))
 
 
 def measure(cmd, out_path):
@@ -168,7 +154,8 @@ def measure(cmd, out_path):
         wall = time.perf_counter() - start
         err = proc.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{cmd[0]} failed: {err}")
+        print(f"{' '.join(cmd[:3])} failed: {err.strip()[-300:]}", file=sys.stderr)
+        return None
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
@@ -177,13 +164,16 @@ def main():
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--corpus")
     ap.add_argument("--truth")
+    ap.add_argument("--thresholds", default="0.8,0.5", help="LSH thresholds for the Python tools")
     ap.add_argument("--skip-datasketch", action="store_true", help="datasketch takes minutes at 100k documents")
+    ap.add_argument("--exact", action="store_true", help="also run dateline --exact")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.run:  # a child process measuring one Python tool
-        {"datasketch": run_datasketch, "rensa": run_rensa}[args.run](args.corpus, args.out)
+        {"datasketch": run_datasketch, "rensa": run_rensa}[args.run](args.corpus, args.out, args.threshold)
         return
 
     ensure_venv()
@@ -194,8 +184,8 @@ def main():
     )
     corpus, truth = args.corpus, args.truth
     if not (corpus and truth):
-        corpus = os.path.join(work, f"syndicated-{args.docs}.corpus")
-        truth = os.path.join(work, f"syndicated-{args.docs}.truth.tsv")
+        corpus = os.path.join(work, f"wire-{args.docs}.corpus")
+        truth = os.path.join(work, f"wire-{args.docs}.truth.tsv")
         if not (os.path.exists(corpus) and os.path.exists(truth)):
             subprocess.check_call(
                 [os.path.join(ROOT, "target", "release", "examples", "gen_corpus"), str(args.docs), corpus, truth]
@@ -204,38 +194,55 @@ def main():
     mb = os.path.getsize(corpus) / 1e6
     print(f"corpus: {corpus} ({n} documents, {mb:.0f} MB), {os.cpu_count()} cores (shared; timings are noisy)")
 
+    import importlib.metadata as md
+
+    def version(pkg):
+        try:
+            return md.version(pkg)
+        except md.PackageNotFoundError:
+            return "?"
+
     ours = os.path.join(ROOT, "target", "release", "examples", "dedup")
-    runs = [
-        ("dateline (signatures)", [ours, corpus]),
-        ("dateline (exact sets)", [ours, corpus, "--exact"]),
-        ("dateline (whole body)", [ours, corpus, "--whole-body"]),
-        ("rensa 0.5 (RMinHash+LSH)", None),
-        ("datasketch 2.0 (MinHash+MinHashLSH)", None),
-    ]
-    print("| tool | docs/s (wall) | docs per CPU-second | precision | recall | peak memory |")
-    print("|---|---|---|---|---|---|")
+    runs = [("dateline (default)", [ours, corpus]), ("dateline (whole body)", [ours, corpus, "--whole-body"])]
+    if args.exact:
+        runs.append(("dateline (exact sets)", [ours, corpus, "--exact"]))
+    thresholds = [float(t) for t in args.thresholds.split(",") if t.strip()]
+    for t in thresholds:
+        runs.append((f"rensa {version('rensa')} (RMinHash+LSH, threshold {t})", ("rensa", t)))
+    if not args.skip_datasketch:
+        for t in thresholds:
+            runs.append((f"datasketch {version('datasketch')} (MinHash+MinHashLSH, threshold {t})", ("datasketch", t)))
+    print("| tool | docs/s (wall) | docs per CPU-second | precision | recall | largest story | mixing stories | peak memory |")
+    print("|---|---|---|---|---|---|---|---|")
     rates = {}
     for label, cmd in runs:
-        tool = label.split()[0]
-        if tool == "datasketch" and args.skip_datasketch:
-            continue
-        if cmd is None:
-            cmd = [sys.executable, os.path.abspath(__file__), "--run", tool, "--corpus", corpus]
-        out = os.path.join(work, f"{tool}-{label.split(' ', 1)[-1].strip('()').replace(' ', '-')}.jsonl")
-        if cmd[1] == os.path.abspath(__file__):
-            cmd += ["--out", out]
-            wall, cpu, rss = measure(cmd, os.devnull)
+        out = os.path.join(work, re.sub(r"[^a-z0-9.]+", "-", label.lower()).strip("-") + ".jsonl")
+        if isinstance(cmd, tuple):
+            tool, t = cmd
+            child = [sys.executable, os.path.abspath(__file__), "--run", tool, "--corpus", corpus, "--out", out]
+            got = measure(child + ["--threshold", str(t)], os.devnull)
         else:
-            wall, cpu, rss = measure(cmd, out)
-        p, r = scores(out, truth)
+            got = measure(cmd, out)
+        if got is None:
+            print(f"| {label} | failed | | | | | | |", flush=True)
+            continue
+        wall, cpu, rss = got
+        s = scores(out, truth)
         rate, per_cpu = n / wall, n / max(cpu, 1e-9)
         rates[label] = (rate, per_cpu)
-        print(f"| {label} | {rate:,.0f} | {per_cpu:,.0f} | {p:.4f} | {r:.4f} | {rss / 1e6:,.0f} MB |", flush=True)
-    base = next((v for k, v in rates.items() if k.startswith("datasketch")), None)
-    if base:
+        print(
+            f"| {label} | {rate:,.0f} | {per_cpu:,.0f} | {s['precision']:.4f} | {s['recall']:.4f} "
+            f"| {s['largest_story']:,} | {s['mixing_stories']:,} | {rss / 1e6:,.0f} MB |",
+            flush=True,
+        )
+    ours_rate = rates.get("dateline (default)")
+    if ours_rate:
         for label, (wall, cpu) in rates.items():
-            if label.startswith("dateline"):
-                print(f"{label} / datasketch: {wall / base[0]:.1f}x wall clock, {cpu / base[1]:.1f}x per CPU-second")
+            if not label.startswith("dateline"):
+                print(
+                    f"dateline (default) / {label}: {ours_rate[0] / wall:.1f}x wall clock, "
+                    f"{ours_rate[1] / cpu:.1f}x per CPU-second"
+                )
 
 
 if __name__ == "__main__":
