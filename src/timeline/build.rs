@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::by_sentence::{sorted_by_start, starting_in, ClaimsBySentence};
 use super::clause::{clause_span, clause_text};
 use super::precision;
 use super::quote::{key_quote, same_speaker};
@@ -115,6 +116,9 @@ pub fn statements(
     let in_headline = |s: Span| headline.is_some_and(|h| h.overlaps(s));
     let lede = section.sentences.iter().position(|s| !in_headline(s.span));
     let mut antecedent: Option<TimeValue> = None;
+    // Each sentence looks only at the items near it (linear time however many sentences).
+    let (mentions_sorted, times_sorted) = (sorted_by_start(mentions, |m| m.span), sorted_by_start(times, |t| t.span));
+    let claims_of = ClaimsBySentence::new(section, claims);
     let mut out = Vec::new();
     for (i, sentence) in section.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -122,7 +126,8 @@ pub fn statements(
             continue;
         }
         let in_span = |s: Span| span.contains(s);
-        let sent_times: Vec<&TimeExpr> = times.iter().filter(|t| in_span(t.span)).collect();
+        let sent_times: Vec<&TimeExpr> =
+            starting_in(times, times_sorted, span, |t| t.span).iter().filter(|t| in_span(t.span)).collect();
         let anaphors = super::anaphora::find(body, span);
         // (position, value, rule, anchor score: 0 = passing mention only)
         let mut dated: Vec<(usize, TimeValue, Option<Rule>, u8)> = Vec::new();
@@ -158,9 +163,9 @@ pub fn statements(
             }
         }
         dated.sort_by_key(|d| d.0);
-        let sent_mentions: Vec<&Mention> = mentions.iter().filter(|m| in_span(m.span)).collect();
-        let sent_claims: Vec<&Claim> =
-            claims.iter().filter(|c| c.sentence == i || span.overlaps(c.content_span)).collect();
+        let sent_mentions: Vec<&Mention> =
+            starting_in(mentions, mentions_sorted, span, |m| m.span).iter().filter(|m| in_span(m.span)).collect();
+        let sent_claims: Vec<&Claim> = claims_of.of(i, claims).collect();
         let claim_date = sent_claims.iter().find_map(|c| c.date);
         let mut best: Option<(TimeValue, Option<Rule>, u8)> = None;
         for &(_, v, r, score) in &dated {
@@ -190,9 +195,9 @@ pub fn statements(
         }
         // The speaker's own words when the sentence only reports them: a
         // direct quote by the same speaker in the next few sentences.
-        let nearby: Vec<&Claim> = claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Direct && c.sentence > i && c.sentence <= i + QUOTE_LOOKAHEAD)
+        let nearby: Vec<&Claim> = claims_of
+            .said_in(i + 1..=i + QUOTE_LOOKAHEAD, claims)
+            .filter(|c| c.kind == ClaimKind::Direct)
             .filter(|c| sent_claims.iter().any(|r| same_speaker(r, c)))
             .collect();
         let quote = key_quote(document, body, &sent_claims, &nearby);

@@ -54,6 +54,7 @@ use crate::time::{Rule, TimeValue};
 
 mod anaphora;
 pub mod build;
+mod by_sentence;
 mod clause;
 pub mod focus;
 pub mod precision;

@@ -450,7 +450,7 @@ fn ago(t: &Toks, i: usize) -> Option<(usize, usize, Meaning)> {
 
 /// Every expression in a sentence's tokens, left to right, longest first at each token.
 pub(crate) fn candidates(toks: &[Tok], body: &str, out: &mut Vec<Candidate>) {
-    let t = Toks(toks, body);
+    let t = Toks::new(toks, body);
     let mut i = 0;
     while i < toks.len() {
         // Cheap filter: only words with a lexicon entry and numbers can start an expression.

@@ -10,7 +10,7 @@ use crate::time::lexicon::{Cue, Keyword, Opener};
 ///
 /// The flag says the cue is firm: a verb within two words of the expression.
 pub(crate) fn tense(toks: &[Tok], body: &str, first: usize, last: usize) -> Option<(Cue, bool)> {
-    let t = Toks(toks, body);
+    let t = Toks::new(toks, body);
     if as_soon_as(&t, first) {
         return Some((Cue::Future, true));
     }
@@ -52,14 +52,22 @@ impl Toks<'_> {
     }
 }
 
-/// The tokens around `first..last` up to the nearest boundary on each side.
+/// How many tokens on each side of an expression its clause and sentence
+/// extend at most. Sentences of news text are far shorter; a page that lost
+/// its full stops (one "sentence" of a megabyte) must not make every
+/// expression scan all of it, which made recognition quadratic.
+const SCOPE: usize = 128;
+
+/// The tokens around `first..last` up to the nearest boundary on each side,
+/// at most [`SCOPE`] tokens away.
 fn bounds(t: &Toks, first: usize, last: usize, boundary: impl Fn(usize) -> bool) -> (usize, usize) {
+    let (lo, hi) = (first.saturating_sub(SCOPE), last.saturating_add(SCOPE).min(t.0.len()));
     let mut s = first;
-    while s > 0 && !boundary(s - 1) {
+    while s > lo && !boundary(s - 1) {
         s -= 1;
     }
     let mut e = last;
-    while e < t.0.len() && !boundary(e) {
+    while e < hi && !boundary(e) {
         e += 1;
     }
     (s, e)
@@ -145,7 +153,7 @@ fn find_cue(t: &Toks, body: &str, first: usize, last: usize, cs: usize, ce: usiz
 
 /// How the expression at tokens `first..last` attaches to its sentence.
 pub(crate) fn attachment(toks: &[Tok], first: usize, last: usize) -> crate::time::Attachment {
-    let t = Toks(toks, "");
+    let t = Toks::new(toks, "");
     if t.is_punct(last, '\'') && t.is_kw(last + 1, Keyword::S) {
         return crate::time::Attachment::Modifier;
     }

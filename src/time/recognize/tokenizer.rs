@@ -2,6 +2,8 @@
 //! the body, typographic variants folded, each word tagged with its lexicon
 //! [`Entry`]; and [`Toks`], the token-level view the patterns read through.
 
+use std::cell::OnceCell;
+
 use crate::text::normalize::fold_char;
 use crate::time::lexicon::{lexicon, Entry, Keyword, Unit};
 
@@ -143,9 +145,15 @@ pub(crate) fn tokenize(text: &str, base: usize, out: &mut Vec<Tok>) {
 }
 
 /// Token-level accessors used by the patterns, over the tokens and the body they index.
-pub(super) struct Toks<'t>(pub(super) &'t [Tok], pub(super) &'t str);
+///
+/// The third field caches [`Toks::title_cased`], which reads every token: a
+/// long sentence with many title-cased deictics must not recount it each time.
+pub(super) struct Toks<'t>(pub(super) &'t [Tok], pub(super) &'t str, OnceCell<bool>);
 
-impl Toks<'_> {
+impl<'t> Toks<'t> {
+    pub(super) fn new(toks: &'t [Tok], body: &'t str) -> Toks<'t> {
+        Toks(toks, body, OnceCell::new())
+    }
     pub(super) fn entry(&self, i: usize) -> Option<Entry> {
         match self.0.get(i)?.kind {
             Kind::Word { entry, .. } => entry,
@@ -238,15 +246,17 @@ impl Toks<'_> {
     }
     /// Most words are capitalised: a headline in title case ("Talks Resume This Week").
     pub(super) fn title_cased(&self) -> bool {
-        let (mut title, mut lower) = (0, 0);
-        for tok in self.0 {
-            match tok.kind {
-                Kind::Word { case: Case::Lower, .. } => lower += 1,
-                Kind::Word { .. } => title += 1,
-                _ => {}
+        *self.2.get_or_init(|| {
+            let (mut title, mut lower) = (0, 0);
+            for tok in self.0 {
+                match tok.kind {
+                    Kind::Word { case: Case::Lower, .. } => lower += 1,
+                    Kind::Word { .. } => title += 1,
+                    _ => {}
+                }
             }
-        }
-        title > lower
+            title > lower
+        })
     }
     /// "this year" (0), "last year" (-1), "next year" (1) at `i`.
     pub(super) fn year_deictic(&self, i: usize) -> Option<i32> {
