@@ -250,6 +250,23 @@ fn directory_with_invalid_utf8_names_the_file_line_and_byte() {
     assert!(docs.next().is_none());
 }
 
+#[cfg(unix)]
+#[test]
+fn directory_reports_a_dangling_link_in_its_place_and_reads_the_other_files() {
+    let tmp = TempDir::new("dangling");
+    std::fs::write(tmp.0.join("a.txt"), "First.\n").unwrap();
+    std::os::unix::fs::symlink(tmp.0.join("gone.txt"), tmp.0.join("b.txt")).unwrap();
+    std::fs::write(tmp.0.join("c.txt"), "Third.\n").unwrap();
+    let results: Vec<_> = ReaderBuilder::new().from_dir(&tmp.0).unwrap().collect();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0].as_ref().unwrap().name, "a.txt");
+    let err = results[1].as_ref().unwrap_err().to_string();
+    assert!(err.starts_with("I/O error: cannot read ") && err.contains("b.txt: "), "{err}");
+    assert_eq!(results[2].as_ref().unwrap().name, "c.txt");
+    // All at once, the first error is the result.
+    assert!(corpus::read_dir(&tmp.0).unwrap_err().to_string().contains("b.txt"));
+}
+
 // ---------------------------------------------------------------- errors
 
 /// (input, expected error message of the first error) for each kind of bad input.
