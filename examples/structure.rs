@@ -1,35 +1,28 @@
-//! Print pages with their structure marked: `cargo run --example structure [CORPUS]`.
+//! Print pages with their structure marked: `cargo run --example structure [CORPUS_OR_DIR]`.
 //!
 //! Without an argument it reads the bundled sample corpus. Each line of each
 //! page is tagged with its region (headline, lede, body, boilerplate kind,
 //! blurb part); each blurb is then listed with its outlet, age and headline.
+//! `dateline structure` (the command in `cli/`) also writes JSON and CSV.
 
+mod cli;
+
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "examples/data/seeds.corpus".to_string());
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot read {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let docs = match dateline::corpus::parse(&text) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for doc in &docs {
+use dateline::Span;
+
+fn run() -> Result<(), String> {
+    let path = std::env::args().nth(1).unwrap_or_else(|| cli::SEEDS.to_string());
+    let mut out = cli::Out::new();
+    cli::for_each_document(&path, |doc| {
         let body = &doc.body;
         let s = dateline::text::analyze(body, doc.meta.title());
-        println!("==> {} <==", doc.name);
-        print!("{}", s.render(body));
+        let mut page = format!("==> {} <==\n{}", doc.name, s.render(body));
         for b in &s.blurbs {
-            let show = |span: Option<dateline::Span>| span.map_or("-", |x| x.slice(body));
-            println!(
+            let show = |span: Option<Span>| span.map_or("-", |x| x.slice(body));
+            let _ = writeln!(
+                page,
                 "  {}: outlet {:?}, age {:?}, timestamp {:?}, headline {:?}, {} paragraph(s)",
                 b.id(&doc.name),
                 show(b.outlet),
@@ -39,7 +32,12 @@ fn main() -> ExitCode {
                 b.section.paragraphs.len()
             );
         }
-        println!();
-    }
-    ExitCode::SUCCESS
+        page.push('\n');
+        out.write(&page)
+    })?;
+    out.finish()
+}
+
+fn main() -> ExitCode {
+    cli::exit(run())
 }

@@ -9,6 +9,8 @@
 //! `text` (default) groups events by date with their sources and key quote;
 //! `json` is the crate's interchange format; `timelinejs` is the JSON that
 //! Knight Lab's TimelineJS loads; `html` is one self-contained page to open in a browser.
+//! `dateline timeline` (the command in `cli/`) does the same with every input
+//! format and option.
 
 mod cli;
 
@@ -26,28 +28,25 @@ fn run() -> Result<(), String> {
     })?;
     let format = args.option("--format").unwrap_or("text");
     // With no corpus given, the bundled sample and its gazetteer.
-    let gazetteer_path = args.gazetteer.clone().or_else(|| {
-        (args.corpus.is_none() && std::path::Path::new(cli::GAZETTEER).exists()).then(|| cli::GAZETTEER.to_string())
-    });
+    let gazetteer = args.gazetteer.clone().or_else(|| args.corpus.is_none().then(|| cli::GAZETTEER.to_string()));
     let corpus = args.corpus.clone().unwrap_or_else(|| cli::SEEDS.to_string());
-    let pipeline = args.pipeline(gazetteer_path.as_deref())?;
+    let pipeline = args.pipeline(gazetteer.as_deref())?;
     let mut session = pipeline.session().keep_documents(matches!(format, "json" | "html"));
-    let mut progress = cli::Progress::new();
     cli::for_each_document(&corpus, |doc| {
         session.add(doc);
-        progress.tick();
+        Ok(true)
     })?;
-    progress.finish();
     let report = session.finish();
-    let out = match format {
-        "json" => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?,
+    let json = |v: Result<String, serde_json::Error>| v.map(|s| s + "\n").map_err(|e| e.to_string());
+    let text = match format {
+        "json" => json(serde_json::to_string_pretty(&report))?,
         "html" => render::html::render(&report),
-        "timelinejs" => serde_json::to_string_pretty(&render::timelinejs::from_timeline(&report.timeline))
-            .map_err(|e| e.to_string())?,
+        "timelinejs" => json(serde_json::to_string_pretty(&render::timelinejs::from_timeline(&report.timeline)))?,
         _ => render::text::render_report(&report),
     };
-    println!("{out}");
-    Ok(())
+    let mut out = cli::Out::new();
+    out.write(&text)?;
+    out.finish()
 }
 
 fn main() -> ExitCode {

@@ -1,9 +1,11 @@
-//! Shared command-line plumbing of the pipeline examples: reading a corpus
-//! file or a directory of `.txt` files as a stream, loading a gazetteer, and
-//! progress on stderr when stderr is a terminal.
+//! What the examples share: their few options, reading a corpus file or a
+//! directory of `.txt` files as a stream, and writing to standard output
+//! with a closed pipe (`| head`) as a quiet end. The `dateline` command
+//! (`cli/`) is the full tool: standard input, JSON lines, bad documents
+//! skipped and reported, every option and format.
 #![allow(dead_code)]
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::Path;
 use std::time::Instant;
 
@@ -102,23 +104,65 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 
 /// Call `f` on every document of the corpus at `path` (a corpus file, read
 /// as a stream with memory bounded by the largest document, or a directory
-/// of `.txt` files), in order. Stops at the first read error.
-pub fn for_each_document(path: &str, mut f: impl FnMut(&Document<'_>)) -> Result<(), String> {
+/// of `.txt` files), in order, until `f` returns `Ok(false)` or an error.
+/// Stops at the first read error (`dateline` reports it and goes on).
+pub fn for_each_document(path: &str, mut f: impl FnMut(&Document<'_>) -> Result<bool, String>) -> Result<(), String> {
     let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|e| format!("cannot read {path}: {e}"))?;
-    if meta.is_dir() {
-        let docs = dateline::corpus::read_dir(p).map_err(|e| format!("{path}: {e}"))?;
-        if docs.is_empty() {
-            return Err(format!("{path} has no .txt files"));
+    let docs: Box<dyn Iterator<Item = dateline::Result<Document<'static>>>> = if meta.is_dir() {
+        Box::new(dateline::corpus::ReaderBuilder::new().from_dir(p).map_err(|e| format!("{path}: {e}"))?)
+    } else {
+        let reader = dateline::corpus::Reader::from_path(p).map_err(|e| format!("cannot read {path}: {e}"))?;
+        Box::new(reader.into_documents())
+    };
+    for doc in docs {
+        if !f(&doc.map_err(|e| format!("{path}: {e}"))?)? {
+            break;
         }
-        docs.iter().for_each(f);
-        return Ok(());
-    }
-    let mut reader = dateline::corpus::Reader::from_path(p).map_err(|e| format!("cannot read {path}: {e}"))?;
-    while let Some(doc) = reader.read_document().map_err(|e| format!("{path}: {e}"))? {
-        f(&doc);
     }
     Ok(())
+}
+
+/// Buffered standard output on which a closed pipe (`| head -1`) ends the
+/// output quietly rather than as an error.
+pub struct Out {
+    out: BufWriter<StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Out {
+    /// Standard output.
+    pub fn new() -> Out {
+        Out { out: BufWriter::new(std::io::stdout().lock()), closed: false }
+    }
+
+    /// Write `text`: `Ok(false)` once the reader has gone (stop writing).
+    pub fn write(&mut self, text: &str) -> Result<bool, String> {
+        if !self.closed {
+            let written = self.out.write_all(text.as_bytes());
+            self.check(written)?;
+        }
+        Ok(!self.closed)
+    }
+
+    /// Flush; `Ok` also when the reader has gone.
+    pub fn finish(mut self) -> Result<(), String> {
+        if !self.closed {
+            let flushed = self.out.flush();
+            self.check(flushed)?;
+        }
+        Ok(())
+    }
+
+    fn check(&mut self, result: std::io::Result<()>) -> Result<(), String> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            r => r.map_err(|e| format!("cannot write output: {e}")),
+        }
+    }
 }
 
 /// Progress on stderr (documents done, rate), only when stderr is a terminal.
