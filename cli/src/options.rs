@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
+use dateline::chrono::NaiveDate;
 use dateline::dedup::DedupConfig;
 use dateline::gazetteer::Gazetteer;
 use dateline::pipeline::Pipeline;
