@@ -79,6 +79,8 @@ pub enum Format {
     Csv,
     /// The JSON that Knight Lab's TimelineJS loads.
     Timelinejs,
+    /// One self-contained HTML page.
+    Html,
 }
 
 impl Format {
@@ -88,6 +90,7 @@ impl Format {
             "jsonl" => Format::Jsonl,
             "csv" => Format::Csv,
             "timelinejs" => Format::Timelinejs,
+            "html" => Format::Html,
             _ => Format::Text,
         }
     }

@@ -157,6 +157,12 @@ fn timeline_prints_the_libraries_timeline_of_the_bundled_corpus() {
     let tl: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(tl["events"].as_array().unwrap().len(), report.timeline.events.len());
     assert!(tl["title"]["text"]["headline"].is_string(), "{tl}");
+
+    // HTML: the library's page of the same report.
+    let o = run(&["timeline", "-g", GAZETTEER, "-f", "html", SEEDS]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), dateline::timeline::render::html::render(&report));
+    assert!(stdout(&o).starts_with("<!DOCTYPE html>"));
 }
 
 #[test]

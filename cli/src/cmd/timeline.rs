@@ -23,9 +23,10 @@ pub struct Args {
     dedup: DedupArgs,
     /// `text`: events grouped by date; `json`: the crate's interchange format
     /// (documents, stories, events); `jsonl`: one event per line; `csv`: one
-    /// event per row; `timelinejs`: Knight Lab's TimelineJS JSON.
+    /// event per row; `timelinejs`: Knight Lab's TimelineJS JSON; `html`: one
+    /// self-contained page to open in a browser.
     #[arg(short, long, value_name = "FORMAT", default_value = "text",
-          value_parser = options::formats(&["text", "json", "jsonl", "csv", "timelinejs"]))]
+          value_parser = options::formats(&["text", "json", "jsonl", "csv", "timelinejs", "html"]))]
     format: Format,
     #[command(flatten)]
     output: OutputArgs,
@@ -36,8 +37,8 @@ pub fn run(args: Args) -> Result<Summary, Fatal> {
     let pipeline = options::pipeline(&args.analysis, args.focus_threshold, Some(args.dedup.config()))?;
     let mut rep = Reporter::new(args.input.strict, args.input.quiet);
     let mut inputs = Inputs::new(&args.input);
-    // Only the JSON interchange format lists the documents.
-    let mut session = pipeline.session().keep_documents(args.format == Format::Json);
+    // The JSON interchange format lists the documents; the HTML page names their outlets and links them.
+    let mut session = pipeline.session().keep_documents(matches!(args.format, Format::Json | Format::Html));
     while let Some(doc) = inputs.next_doc(&mut rep)? {
         session.add(&doc);
     }
@@ -61,15 +62,8 @@ pub fn run(args: Args) -> Result<Summary, Fatal> {
             csv.finish()?;
         }
         Format::Timelinejs => out.json_pretty(&render::timelinejs::from_timeline(&report.timeline))?,
-        Format::Text => {
-            out.text(&render::text::render(&report.timeline))?;
-            if !report.off_focus.is_empty() {
-                out.text(&format!(
-                    "\nLeft out as other stories (related-story blurbs): {}\n",
-                    report.off_focus.join(", ")
-                ))?;
-            }
-        }
+        Format::Html => out.text(&render::html::render(&report))?,
+        Format::Text => out.text(&render::text::render_report(&report))?,
     }
     out.finish()?;
     Ok(summary)
