@@ -11,7 +11,8 @@ use std::fmt;
 pub struct Position {
     /// Name of the document being read, when known (a corpus header or a file name).
     pub document: Option<String>,
-    /// 1-based line number in the input.
+    /// 1-based line number in the input; 0 when the error is about a
+    /// document built in code rather than read ([`Document::validate`](crate::corpus::Document::validate)).
     pub line: u64,
     /// 0-based byte offset of that point in the input.
     pub byte: u64,
@@ -19,11 +20,18 @@ pub struct Position {
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, byte {}", self.line, self.byte)?;
-        if let Some(doc) = &self.document {
-            write!(f, " (document {doc:?})")?;
+        match (&self.document, self.line) {
+            // Line 0: not read from input (a document built in code).
+            (Some(doc), 0) => write!(f, "document {doc:?}"),
+            (None, 0) => write!(f, "input"),
+            (doc, line) => {
+                write!(f, "line {line}, byte {}", self.byte)?;
+                if let Some(doc) = doc {
+                    write!(f, " (document {doc:?})")?;
+                }
+                Ok(())
+            }
         }
-        Ok(())
     }
 }
 
@@ -52,6 +60,11 @@ pub enum CorpusErrorKind {
     /// A `date` that is neither an ISO 8601 date nor an RFC 3339 datetime.
     #[error("malformed date {0:?}; expected YYYY-MM-DD or an RFC 3339 datetime")]
     MalformedDate(String),
+    /// A line that opens like a header (`==> `) but does not close like one
+    /// (` <==`): a corpus cut in the middle of a header line, or body text
+    /// that should have been escaped as `\==> `.
+    #[error("line {0:?} opens like a header but is not `==> NAME <==` (is the corpus cut short?); write a body line that opens with `==> ` as `\\==> `")]
+    BrokenHeader(String),
     /// A document that cannot be written (for example a name with a newline).
     #[error("cannot write document: {0}")]
     Unwritable(String),

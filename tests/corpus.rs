@@ -290,6 +290,19 @@ const ERROR_CASES: &[(&str, &str)] = &[
         "\u{feff}==> a <==\n---\nsource: W\ndate: April 9\n---\n",
         "line 4, byte 27 (document \"a\"): malformed date \"April 9\"; expected YYYY-MM-DD or an RFC 3339 datetime",
     ),
+    (
+        "==> a <==\n---\ndate: -0001-01-01\n---\n",
+        "line 3, byte 14 (document \"a\"): malformed date \"-0001-01-01\"; expected YYYY-MM-DD or an RFC 3339 datetime",
+    ),
+    (
+        "==> a <==\n---\ndate: 2025-4-1\n---\n",
+        "line 3, byte 14 (document \"a\"): malformed date \"2025-4-1\"; expected YYYY-MM-DD or an RFC 3339 datetime",
+    ),
+    (
+        "==> a <==\nbody\n\n==> b.t",
+        "line 4, byte 16 (document \"a\"): line \"==> b.t\" opens like a header but is not `==> NAME <==` \
+         (is the corpus cut short?); write a body line that opens with `==> ` as `\\==> `",
+    ),
 ];
 
 #[test]
@@ -300,6 +313,51 @@ fn each_error_names_line_byte_and_what_was_expected() {
         assert_eq!(first_err, want, "{input:?}");
         assert_eq!(streamed(input.as_bytes(), DuplicatePolicy::Error, false), b, "{input:?}");
     }
+}
+
+#[test]
+fn a_header_line_cut_short_is_an_error_and_reading_goes_on_at_the_next_header() {
+    let input = "==> a <==\nx\n==> b\ny\n\n==> c <==\nz\n";
+    let got = borrowed(input, DuplicatePolicy::Error);
+    assert_eq!(got.len(), 2);
+    let err = got[0].as_ref().unwrap_err();
+    assert!(err.starts_with("line 3, byte 12 (document \"a\"): line \"==> b\" opens like a header"), "{err}");
+    assert_eq!(got[1], Ok(Document::new("c", "z\n")));
+    assert_eq!(streamed(input.as_bytes(), DuplicatePolicy::Error, false), got);
+    // CRLF: the `\r` is the line ending, not part of the quoted line.
+    let err = corpus::parse("==> a <==\r\n==> b\r\n").unwrap_err();
+    assert!(matches!(err, Error::Corpus { kind: CorpusErrorKind::BrokenHeader(ref l), .. } if l == "==> b"));
+}
+
+#[test]
+fn body_lines_opening_like_a_header_are_escaped_and_read_back() {
+    let docs = [Document::new("a", "==> not a header\n\\==> nor this\n==> \n")];
+    let text = corpus::to_string(&docs).unwrap();
+    assert_eq!(text, "==> a <==\n\\==> not a header\n\\\\==> nor this\n\\==> \n");
+    assert_eq!(corpus::parse(&text).unwrap(), docs);
+}
+
+#[test]
+fn documents_built_in_code_are_validated_like_read_ones() {
+    for date in ["2025-4-1", "-0001-01-01", "2025-02-30", "soon"] {
+        let doc = Document::new("a", "x").with_meta(Metadata::new().with("date", date));
+        let err = doc.validate().unwrap_err();
+        assert!(matches!(err, Error::Corpus { kind: CorpusErrorKind::MalformedDate(ref d), .. } if d == date));
+        assert_eq!(err.position().map(|p| (p.document.as_deref(), p.line)), Some((Some("a"), 0)));
+        // The writer refuses it with the same kind, and the readers reject its text.
+        assert!(matches!(
+            corpus::to_string(std::slice::from_ref(&doc)),
+            Err(Error::Corpus { kind: CorpusErrorKind::MalformedDate(_), .. })
+        ));
+        let text = format!("==> a <==\n---\ndate: {date}\n---\nx");
+        assert!(matches!(corpus::parse(&text), Err(Error::Corpus { kind: CorpusErrorKind::MalformedDate(_), .. })));
+    }
+    for date in ["2025-04-01", "2025-04-01T09:30", "2025-04-01T09:30:00+03:00"] {
+        let doc = Document::new("a", "x").with_meta(Metadata::new().with("date", date));
+        assert!(doc.validate().is_ok(), "{date}");
+    }
+    assert!(Document::new("", "x").validate().is_err());
+    assert!(Document::new("a\nb", "x").validate().is_err());
 }
 
 #[test]
@@ -449,7 +507,10 @@ fn writer_rejects_what_cannot_be_represented_and_writes_nothing_of_it() {
         (Document::new("a\nb", "x"), "contains a newline"),
         (Document::new("a", "x").with_meta(Metadata::new().with("a:b", "v")), "front matter key \"a:b\""),
         (Document::new("a", "x").with_meta(Metadata::new().with("k", "two\nlines")), "must be one line"),
-        (Document::new("a", "x").with_meta(Metadata::new().with("date", "April 9")), "not YYYY-MM-DD"),
+        (
+            Document::new("a", "x").with_meta(Metadata::new().with("date", "April 9")),
+            "malformed date \"April 9\"; expected YYYY-MM-DD",
+        ),
     ];
     for (doc, why) in bad {
         let mut w = Writer::from_writer(Vec::new());

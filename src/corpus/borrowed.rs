@@ -48,17 +48,22 @@ impl<'a> Documents<'a> {
     }
 
     /// Skip lines up to the next header (not consumed). Returns whether any
-    /// body line is an escaped header, and whether that next header has a
-    /// CRLF ending (`None` at the end of input).
+    /// body line is an escaped header, whether that next header has a CRLF
+    /// ending (`None` at the end of input), and the first broken header line
+    /// (its byte offset and 1-based line), if any.
     #[inline]
-    fn skip_body(&mut self) -> (bool, Option<bool>) {
+    fn skip_body(&mut self) -> (bool, Option<bool>, Option<(usize, u64)>) {
         let mut escaped = false;
+        let mut broken = None;
         while self.pos < self.input.len() {
             let (line, next) = line_at(self.input, self.pos);
             match line.first() {
                 Some(b'=') => {
                     if let Some((_, crlf)) = syntax::header(line) {
-                        return (escaped, Some(crlf));
+                        return (escaped, Some(crlf), broken);
+                    }
+                    if broken.is_none() && syntax::is_broken_header(line) {
+                        broken = Some((self.pos, self.line + 1));
                     }
                 }
                 Some(b'\\') => escaped |= syntax::is_escaped_header(line),
@@ -67,7 +72,7 @@ impl<'a> Documents<'a> {
             self.pos = next;
             self.line += 1;
         }
-        (escaped, None)
+        (escaped, None, broken)
     }
 }
 
@@ -95,7 +100,7 @@ impl<'a> Iterator for Documents<'a> {
         self.line += 1;
         let start = RawStart { line: self.line + 1, byte: self.pos as u64 };
         let raw_start = self.pos;
-        let (escaped, next_header) = self.skip_body();
+        let (escaped, next_header, broken) = self.skip_body();
         let mut raw = input.get(raw_start..self.pos).unwrap_or("");
         // The newline before the next header belongs to the delimiter (both
         // bytes of it when that header is a CRLF line).
@@ -108,6 +113,12 @@ impl<'a> Iterator for Documents<'a> {
         let position = Position { document: Some(name.to_string()), line: header_line, byte: header_byte as u64 };
         if name.is_empty() {
             return Some(Err(Error::Corpus { position, kind: CorpusErrorKind::EmptyName }));
+        }
+        if let Some((byte, line)) = broken {
+            let (text, _) = line_at(input, byte);
+            let text = String::from_utf8_lossy(text.strip_suffix(b"\r").unwrap_or(text)).into_owned();
+            let position = Position { document: Some(name.to_string()), line, byte: byte as u64 };
+            return Some(Err(Error::Corpus { position, kind: CorpusErrorKind::BrokenHeader(text) }));
         }
         let (meta, body_start) = match syntax::split_front_matter(raw, start, name) {
             Ok(parts) => parts,

@@ -54,6 +54,9 @@ impl<'a> Metadata<'a> {
     }
 
     /// The publication date (`date` key; the date part of a datetime).
+    /// `None` when there is no `date` or it is malformed; the readers reject a
+    /// malformed one, and [`Document::validate`](super::Document::validate)
+    /// reports it for a document built in code.
     pub fn date(&self) -> Option<NaiveDate> {
         parse_date(self.get("date")?)
     }
@@ -93,8 +96,21 @@ impl<'a> Metadata<'a> {
 /// Parse a `date` value to its (local) date: `YYYY-MM-DD`, an RFC 3339
 /// datetime, or an ISO 8601 datetime without offset (`2025-04-10T09:30` or
 /// with seconds).
+///
+/// The one date check of the crate: the readers, the writer,
+/// [`Metadata::date`] and [`Document::validate`](super::Document::validate)
+/// all call it. The date part must be exactly four year digits, a dash, two
+/// month digits, a dash and two day digits: chrono alone would also take
+/// `2025-4-1` and `-0001-01-01`, which are not the ISO 8601 / RFC 3339 form
+/// the format promises (and do not read back as written).
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
+    let b = s.as_bytes();
+    let iso_date = b.len() >= 10
+        && b.iter().take(10).enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !iso_date {
+        return None;
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|d| d.date_naive()))
@@ -148,23 +164,26 @@ pub(crate) fn split(raw: &str) -> Result<(Metadata<'_>, usize), (usize, CorpusEr
 }
 
 /// Why a front matter field cannot be written so that it reads back the
-/// same, if it cannot.
-pub(crate) fn unwritable_field(key: &str, value: &str) -> Option<String> {
+/// same, if it cannot: [`CorpusErrorKind::MalformedDate`] for a bad `date`,
+/// [`CorpusErrorKind::Unwritable`] for the rest.
+pub(crate) fn unwritable_field(key: &str, value: &str) -> Option<CorpusErrorKind> {
+    let unwritable = |why: String| Some(CorpusErrorKind::Unwritable(why));
     if key.is_empty() || key.trim() != key || key.contains([':', '\n']) {
-        return Some(format!(
+        return unwritable(format!(
             "front matter key {key:?} must be non-empty, without `:` or newlines and without surrounding spaces"
         ));
     }
     if value.trim() != value || value.contains('\n') {
-        return Some(format!(
+        return unwritable(format!(
             "front matter value {value:?} of key {key:?} must be one line without surrounding spaces"
         ));
     }
     if key == "date" && parse_date(value).is_none() {
-        return Some(format!("front matter date {value:?} is not YYYY-MM-DD or an RFC 3339 datetime"));
+        return Some(CorpusErrorKind::MalformedDate(value.to_string()));
     }
-    if super::syntax::header(format!("{key}: {value}").as_bytes()).is_some() {
-        return Some(format!("front matter line `{key}: {value}` would read as a document header"));
+    let line = format!("{key}: {value}");
+    if super::syntax::header(line.as_bytes()).is_some() || super::syntax::is_broken_header(line.as_bytes()) {
+        return unwritable(format!("front matter line `{line}` would read as a document header"));
     }
     None
 }
@@ -182,6 +201,13 @@ mod tests {
             ("2025-04-10T23:30", Some("2025-04-10")),
             ("2025-04-10T23:30:05.5", Some("2025-04-10")),
             ("10 April 2025", None),
+            ("2025-4-1", None),
+            ("2025-04-1", None),
+            ("-0001-01-01", None),
+            ("+2025-04-10", None),
+            ("12025-04-10", None),
+            ("2025-04-10T", None),
+            ("2025-02-30", None),
             ("2025-13-01", None),
             ("", None),
         ];

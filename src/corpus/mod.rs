@@ -28,7 +28,9 @@
 //! - If the first body line is exactly `---`, the lines up to the next `---`
 //!   line are front matter, one `key: value` a line (key and value trimmed;
 //!   the value may hold `:`). Known keys have getters on [`Metadata`]: `date`
-//!   (`YYYY-MM-DD`, RFC 3339, or ISO 8601 without offset; checked when read),
+//!   (`YYYY-MM-DD` with exactly four year digits and two-digit month and day,
+//!   RFC 3339, or ISO 8601 without offset; checked when read, when written
+//!   and by [`Document::validate`]),
 //!   `source`, `url`, `title`, `lang`. Unknown keys are kept in order.
 //! - A leading byte-order mark is skipped (byte offsets still count it).
 //! - **CRLF.** A header line ending in `\r\n` is a header; its `\r` belongs
@@ -43,10 +45,14 @@
 //! A body line that reads as a header would end its document, and a body
 //! that opens with `---` would read as front matter. So, mbox-style:
 //!
-//! - A body line that is a header behind zero or more backslashes (`==> a <==`,
-//!   `\==> a <==`, `\\==> a <==\r`, ...) is written with one more leading
-//!   backslash, and the readers remove one from every such line. Any other
-//!   line, `\` included, is untouched.
+//! - A body line that opens like a header (`==> `) behind zero or more
+//!   backslashes (`==> a <==`, `\==> a <==`, `\\==> a <==\r`, `==> a`, ...)
+//!   is written with one more leading backslash, and the readers remove one
+//!   from every such line. Any other line, `\` included, is untouched. An
+//!   unescaped line that opens like a header but does not close like one is
+//!   an error: it is what a corpus cut in the middle of a header line ends
+//!   with. (A cut before the space of `==> ` leaves a line that reads as
+//!   text.)
 //! - A document without front matter whose body opens with a `---` line is
 //!   written with an empty front matter block (`---` twice) before it.
 //!
@@ -86,7 +92,9 @@
 //! a duplicate name (by default; see [`DuplicatePolicy`]), invalid UTF-8
 //! (or, in lossy mode, U+FFFD with [`Reader::replacements`] saying where),
 //! unterminated front matter (positioned at its opening `---`), a front
-//! matter line that is not `key: value`, a malformed `date`. The iterators
+//! matter line that is not `key: value`, a malformed `date`, a line that
+//! opens like a header but is cut short (`==> b.t`, positioned at that line
+//! and reported for the document it ends). The iterators
 //! yield a bad document's error and go on with the next document; [`parse`]
 //! stops at the first.
 //!
@@ -150,6 +158,56 @@ impl<'a> Document<'a> {
         self
     }
 
+    /// Check that the document can be written and read back as it is: a
+    /// non-empty, one-line name, front matter that fits `key: value` lines,
+    /// and a well-formed `date` (`YYYY-MM-DD`, RFC 3339, or ISO 8601 without
+    /// offset: the check the readers apply to front matter and the
+    /// [`Writer`] applies before writing).
+    ///
+    /// Documents read from a corpus always pass; call this on documents built
+    /// in code, whose fields are public and unchecked. The error's
+    /// [`Position`](crate::Position) names the document, with line 0 (not
+    /// read from input).
+    ///
+    /// ```
+    /// use dateline::corpus::{Document, Metadata};
+    /// use dateline::{CorpusErrorKind, Error};
+    ///
+    /// let ok = Document::new("a.txt", "Body.").with_meta(Metadata::new().with("date", "2025-04-01"));
+    /// assert!(ok.validate().is_ok());
+    /// let bad = Document::new("a.txt", "Body.").with_meta(Metadata::new().with("date", "2025-4-1"));
+    /// let err = bad.validate().unwrap_err();
+    /// assert!(matches!(&err, Error::Corpus { kind: CorpusErrorKind::MalformedDate(d), .. } if d == "2025-4-1"));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "document \"a.txt\": malformed date \"2025-4-1\"; expected YYYY-MM-DD or an RFC 3339 datetime"
+    /// );
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        match self.problem() {
+            None => Ok(()),
+            Some(kind) => Err(crate::Error::Corpus {
+                position: crate::Position { document: Some(self.name.to_string()), line: 0, byte: 0 },
+                kind,
+            }),
+        }
+    }
+
+    /// What [`validate`](Document::validate) reports, if anything.
+    pub(crate) fn problem(&self) -> Option<crate::CorpusErrorKind> {
+        use crate::CorpusErrorKind::Unwritable;
+        if self.name.is_empty() {
+            return Some(Unwritable("the document name is empty; a header needs a non-empty name".to_string()));
+        }
+        if self.name.contains('\n') {
+            return Some(Unwritable(format!(
+                "the document name {:?} contains a newline; a header is one line",
+                self.name
+            )));
+        }
+        self.meta.iter().find_map(|(k, v)| frontmatter::unwritable_field(k, v))
+    }
+
     /// A copy that owns all its text.
     pub fn into_owned(self) -> Document<'static> {
         Document {
@@ -196,7 +254,7 @@ pub fn documents(input: &str) -> Documents<'_> {
 /// named by its file name, in byte order of names, each with optional front
 /// matter. Files are taken literally (no header escapes apply inside them),
 /// so the documents equal those of `LC_ALL=C tail -n +1 DIR/*.txt` whenever
-/// no file holds a line of the form `==> … <==`; [`Writer`] makes a corpus
+/// no file holds a line opening with `==> `; [`Writer`] makes a corpus
 /// of them that reads back equal in every case. Invalid UTF-8 is an error
 /// naming the file, line and byte (see [`ReaderBuilder::lossy`] via
 /// [`ReaderBuilder::read_dir`]).

@@ -172,6 +172,9 @@ pub struct Reader<R> {
     size_hint: usize,
 }
 
+/// A broken header line: its text (without line ending), 1-based line and byte offset.
+type BrokenLine = (String, u64, u64);
+
 impl<R: BufRead> Reader<R> {
     /// A reader with the default configuration (see [`ReaderBuilder`]).
     pub fn from_reader(rdr: R) -> Reader<R> {
@@ -236,15 +239,17 @@ impl<R: BufRead> Reader<R> {
     }
 
     /// Read body lines into `raw` up to the next header, which becomes
-    /// pending. Returns whether a line is an escaped header. Unless `keep`,
-    /// lines are dropped as they are read (skipping text after an error).
-    fn read_body(&mut self, raw: &mut Vec<u8>, keep: bool) -> Result<bool> {
+    /// pending. Returns whether a line is an escaped header, and the first
+    /// broken header line (its text, 1-based line and byte offset). Unless
+    /// `keep`, lines are dropped as they are read (skipping text after an error).
+    fn read_body(&mut self, raw: &mut Vec<u8>, keep: bool) -> Result<(bool, Option<BrokenLine>)> {
         let mut escaped = false;
+        let mut broken = None;
         loop {
             let start = raw.len();
             let line_byte = self.byte;
             if self.read_line(raw)? == 0 {
-                return Ok(escaped);
+                return Ok((escaped, broken));
             }
             let line = raw.get(start..).unwrap_or(&[]);
             let line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -253,7 +258,11 @@ impl<R: BufRead> Reader<R> {
                     if let Some((name, crlf)) = syntax::header(line) {
                         self.pending = Some(Header { name: name.to_vec(), line: self.line, byte: line_byte, crlf });
                         raw.truncate(start);
-                        return Ok(escaped);
+                        return Ok((escaped, broken));
+                    }
+                    if broken.is_none() && syntax::is_broken_header(line) {
+                        let text = String::from_utf8_lossy(line.strip_suffix(b"\r").unwrap_or(line)).into_owned();
+                        broken = Some((text, self.line, line_byte));
                     }
                 }
                 Some(b'\\') => escaped |= syntax::is_escaped_header(line),
@@ -308,7 +317,7 @@ impl<R: BufRead> Reader<R> {
         };
         let mut raw = Vec::with_capacity(self.size_hint);
         let start = RawStart { line: header.line + 1, byte: self.byte };
-        let escaped = self.read_body(&mut raw, true)?;
+        let (escaped, broken) = self.read_body(&mut raw, true)?;
         if let Some(next) = &self.pending {
             let cut = if next.crlf && raw.ends_with(b"\r\n") { 2 } else { raw.ends_with(b"\n") as usize };
             raw.truncate(raw.len().saturating_sub(cut));
@@ -320,6 +329,10 @@ impl<R: BufRead> Reader<R> {
         let name = syntax::decode(header.name, self.lossy, name_start, &lossy_name, &mut self.replaced)?;
         if name.is_empty() {
             return Err(Error::Corpus { position: self.position.clone(), kind: CorpusErrorKind::EmptyName });
+        }
+        if let Some((text, line, byte)) = broken {
+            let position = Position { document: Some(name), line, byte };
+            return Err(Error::Corpus { position, kind: CorpusErrorKind::BrokenHeader(text) });
         }
         let mut text = syntax::decode(raw, self.lossy, start, &name, &mut self.replaced)?;
         let (meta, body_start) = syntax::split_front_matter(&text, start, &name)?;

@@ -44,17 +44,33 @@ pub(crate) fn header(line: &[u8]) -> Option<(&[u8], bool)> {
     header_name(line.strip_suffix(b"\r")?).map(|name| (name, true))
 }
 
-/// Whether a body line (without its `\n`) is a header behind one or more
-/// backslashes: the reader strips one of them.
+/// Whether `line` opens like a header (`==> `): a header, or a header line
+/// cut short (a truncated file) or otherwise malformed.
 #[inline]
-pub(crate) fn is_escaped_header(line: &[u8]) -> bool {
-    line.first() == Some(&b'\\') && header(strip_backslashes(line)).is_some()
+fn opens_header(line: &[u8]) -> bool {
+    line.starts_with(HEADER_OPEN)
 }
 
-/// Whether the writer must put one more backslash in front of this body line.
+/// Whether a line (without its `\n`) opens like a header but is not one:
+/// `==> NAME` with no closing ` <==`, as a file cut in the middle of a
+/// header line ends. The readers report it rather than read it as body text.
+#[inline]
+pub(crate) fn is_broken_header(line: &[u8]) -> bool {
+    opens_header(line) && header(line).is_none()
+}
+
+/// Whether a body line (without its `\n`) opens like a header behind one or
+/// more backslashes: the reader strips one of them.
+#[inline]
+pub(crate) fn is_escaped_header(line: &[u8]) -> bool {
+    line.first() == Some(&b'\\') && opens_header(strip_backslashes(line))
+}
+
+/// Whether the writer must put one more backslash in front of this body line:
+/// it opens like a header behind zero or more backslashes.
 #[inline]
 pub(crate) fn needs_escape(line: &[u8]) -> bool {
-    matches!(line.first(), Some(b'=' | b'\\')) && header(strip_backslashes(line)).is_some()
+    matches!(line.first(), Some(b'=' | b'\\')) && opens_header(strip_backslashes(line))
 }
 
 fn strip_backslashes(line: &[u8]) -> &[u8] {
@@ -261,14 +277,35 @@ mod tests {
             ("\\==> a <==", true, true),
             ("\\\\==> a <==\r", true, true),
             ("\\plain", false, false),
-            ("==> nope", false, false),
-            ("\\==> <==", false, false),
+            ("==> nope", true, false),
+            ("\\==> nope", true, true),
+            ("\\==> <==", true, true),
+            ("==>nope", false, false),
+            ("\\=> a <==", false, false),
         ];
         for &(line, esc, unesc) in cases {
             assert_eq!(needs_escape(line.as_bytes()), esc, "{line:?}");
             assert_eq!(is_escaped_header(line.as_bytes()), unesc, "{line:?}");
         }
         assert_eq!(unescape("\\==> a <==\nx\n\\\\==> b <==\r\n\\y"), "==> a <==\nx\n\\==> b <==\r\n\\y");
+    }
+
+    #[test]
+    fn lines_opening_like_a_header_without_its_close_are_broken_headers() {
+        let cases: &[(&str, bool)] = &[
+            ("==> a.txt <==", false),
+            ("==> a.txt <==\r", false),
+            ("==> a.tx", true),
+            ("==> ", true),
+            ("==> a.txt <== ", true),
+            ("==> <==", true),
+            ("==>", false),
+            ("\\==> a.tx", false),
+            ("== a", false),
+        ];
+        for &(line, broken) in cases {
+            assert_eq!(is_broken_header(line.as_bytes()), broken, "{line:?}");
+        }
     }
 
     #[test]

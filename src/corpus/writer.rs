@@ -8,7 +8,7 @@ use std::path::Path;
 use super::frontmatter;
 use super::syntax;
 use super::Document;
-use crate::error::{CorpusErrorKind, Error, Position, Result};
+use crate::error::{Error, Position, Result};
 
 /// Writes documents as a corpus to any [`io::Write`], escaping what would
 /// otherwise read back differently (see the [module docs](super) for the
@@ -55,17 +55,19 @@ impl<W: Write> Writer<W> {
 
     /// Append one document. A document that cannot be written so as to read
     /// back the same (empty name, name with a newline, front matter key or
-    /// value that does not fit one `key: value` line, malformed `date`) is an
-    /// [`CorpusErrorKind::Unwritable`] error positioned at the line it would
-    /// have started, and nothing of it is written.
+    /// value that does not fit one `key: value` line) is an
+    /// [`CorpusErrorKind::Unwritable`](crate::CorpusErrorKind::Unwritable) error, a malformed `date` a
+    /// [`CorpusErrorKind::MalformedDate`](crate::CorpusErrorKind::MalformedDate) one (the checks of
+    /// [`Document::validate`]), positioned at the line it would have started;
+    /// nothing of it is written.
     pub fn write_document(&mut self, doc: &Document<'_>) -> Result<()> {
-        if let Some(why) = unwritable(doc) {
+        if let Some(kind) = doc.problem() {
             let position = Position {
                 document: Some(doc.name.to_string()),
                 line: self.line + 1 + (self.count > 0) as u64,
                 byte: self.byte + (self.count > 0) as u64,
             };
-            return Err(Error::Corpus { position, kind: CorpusErrorKind::Unwritable(why) });
+            return Err(Error::Corpus { position, kind });
         }
         if self.count > 0 {
             self.put("\n", 1)?;
@@ -140,17 +142,6 @@ impl Writer<File> {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Writer<File>> {
         Ok(Writer::from_writer(File::create(path)?))
     }
-}
-
-/// Why `doc` cannot be written so that it reads back the same, if so.
-fn unwritable(doc: &Document<'_>) -> Option<String> {
-    if doc.name.is_empty() {
-        return Some("the document name is empty; a header needs a non-empty name".to_string());
-    }
-    if doc.name.contains('\n') {
-        return Some(format!("the document name {:?} contains a newline; a header is one line", doc.name));
-    }
-    doc.meta.iter().find_map(|(k, v)| frontmatter::unwritable_field(k, v))
 }
 
 /// A whole list of documents as corpus text.
