@@ -57,6 +57,12 @@ pub(super) fn after_frame(p: &Para, qi: usize, b: usize) -> Option<Frame> {
             c
         };
         let mut c = skip(p.skip_paren(np.end));
+        // `"…," Mr. Morgan of the Sierra Club said`: a prepositional phrase after the name.
+        if p.cue_at(c).is_none() && p.is_prep(c) {
+            if let Some(pp) = p.np_after(c + 1, hi).filter(|pp| p.cue_at(skip(pp.end)).is_some()) {
+                c = skip(pp.end);
+            }
+        }
         let mut role = None;
         if p.cue_at(c).is_none() && p.punct(c) == Some(',') {
             // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: an appositive role.
@@ -73,7 +79,11 @@ pub(super) fn after_frame(p: &Para, qi: usize, b: usize) -> Option<Frame> {
     if form.class == CueClass::According {
         return None;
     }
-    let (c, addressee) = after_cue(p, form, after, hi);
+    let (mut c, addressee) = after_cue(p, form, after, hi);
+    // `Gowdy said sarcastically.`, `Graham told The New York Times then.`
+    while c < hi && p.skippable_after(c) {
+        c += 1;
+    }
     // A quote that ends its own sentence is followed by a new sentence, not a frame,
     // unless nothing but the attribution follows (`"We will." Ushakov said.`).
     let tail_clear = c >= hi || matches!(p.punct(c), Some(',' | ':' | '-' | '\u{2014}' | '\u{2013}' | '('));
@@ -212,6 +222,15 @@ pub(super) fn appositive_at(p: &Para, open: usize, k: usize, lo: usize, sep: cha
     }
     if !matches!(p.category(np), Category::Person | Category::Unknown) || !p.is_name_word(np.head) {
         return None;
+    }
+    // `X, of Springfield, Va., said`: "Springfield" ends a prepositional phrase, not a speaker.
+    if np.start > lo && p.is_prep(np.start - 1) {
+        return None;
+    }
+    // `Hillary Clinton, at a later press gaggle, said`, `Johnnie Wilson, of Springfield, Va., said`:
+    // a prepositional phrase between speaker and cue is no role.
+    if p.is_prep(open + 1) || matches!(p.lower(open + 1), "during" | "after" | "before" | "on") {
+        return Some(Source::Np(np, None));
     }
     // An appositive is a noun phrase or an age ("Quina Jones, 25,"), not a prepositional phrase.
     if p.has(open + 1, WordClass::Stop) {

@@ -144,7 +144,8 @@ impl Claim {
 /// use dateline::claims::{ClaimKind, CueClass, Extractor, Lexicon};
 /// let mut lexicon = Lexicon::default();
 /// lexicon.add_cue("opine", "opined", CueClass::Speech);
-/// let extractor = Extractor::new().lexicon(lexicon);
+/// let extractor = Extractor::new().with_lexicon(lexicon);
+/// assert!(extractor.lexicon().cue("opined").is_some());
 /// let body = "The senator opined that the talks had failed.\n";
 /// let section = dateline::text::analyze(body, None).main;
 /// let claims = extractor.extract(body, &section, &[], &[]);
@@ -170,8 +171,9 @@ impl Extractor {
         Extractor::default()
     }
 
-    /// Use `lexicon` instead of the built-in one.
-    pub fn lexicon(mut self, lexicon: Lexicon) -> Extractor {
+    /// Use `lexicon` instead of the built-in one (moves it in, so the
+    /// extractor is consumed and returned).
+    pub fn with_lexicon(mut self, lexicon: Lexicon) -> Extractor {
         self.lexicon = lexicon;
         self
     }
@@ -184,7 +186,7 @@ impl Extractor {
     }
 
     /// The lexicon in use.
-    pub fn get_lexicon(&self) -> &Lexicon {
+    pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
 

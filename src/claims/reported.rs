@@ -55,6 +55,12 @@ impl Run<'_> {
         }
         let before = j.checked_sub(1).filter(|&k| k >= lo);
         let mut inverted = false;
+        // `…, said one GOP source in the room.`: a short prepositional phrase ends the sentence.
+        let pp_to_end = |e: usize| {
+            p.is_prep(e)
+                && hi - e <= 8
+                && (e + 1..hi).all(|m| p.outside(m) && p.cue_at(m).is_none() && (p.toks[m].word || m + 1 == hi))
+        };
         let coordinated = |k: usize| p.word_at(k, "and") || p.word_at(k, "but");
         let source = match before {
             // `X placed the blame on Washington, suggesting that …`, `X … and said …`: the
@@ -71,7 +77,7 @@ impl Run<'_> {
             Some(k) if p.punct(k) == Some(',') => {
                 let tail_ok = |np: Np| {
                     let e = p.skip_paren(np.end);
-                    e >= hi || matches!(p.punct(e), Some(',' | '.' | ';')) || p.is_time(e)
+                    e >= hi || matches!(p.punct(e), Some(',' | '.' | ';')) || p.is_time(e) || pp_to_end(np.end)
                 };
                 match p.np_after(ce, hi).filter(|&np| j == i && tail_ok(np)) {
                     Some(np) => {
@@ -109,6 +115,7 @@ impl Run<'_> {
             }
         }
         let subject_end = match source {
+            Source::Np(np, _) if inverted && pp_to_end(np.end) => hi,
             Source::Np(np, _) if inverted => np.end,
             _ => ce,
         };
@@ -123,6 +130,14 @@ impl Run<'_> {
                 Some(np) => {
                     addressee = Some(p.span_of(np));
                     c = np.end;
+                }
+                // `told the forum he was …`: a determiner and a common noun before the clause.
+                None if p.has(c, WordClass::Det)
+                    && p.plain_lower(c + 1)
+                    && (p.pron(c + 2).is_some() || p.has(c + 2, WordClass::Det) || p.word_at(c + 2, "that")) =>
+                {
+                    addressee = Some(p.span_of(Np::new(c, c + 2)));
+                    c += 2;
                 }
                 // `told an invited crowd at the club that …`
                 None => {

@@ -81,7 +81,7 @@ impl Para<'_> {
             && !self.has(i, WordClass::Stop)
     }
 
-    fn is_possessive(&self, i: usize) -> bool {
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
         t.ends_with("'s") || t.ends_with("\u{2019}s")
     }
@@ -90,7 +90,7 @@ impl Para<'_> {
         self.is_name_word(i) || matches!(self.noun(i), Some(NounKind::Role | NounKind::Group))
     }
 
-    fn plain_lower(&self, i: usize) -> bool {
+    pub(crate) fn plain_lower(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
         let lc = self.lower(i);
         t.word
@@ -104,7 +104,7 @@ impl Para<'_> {
             && !self.starts_cue(i)
     }
 
-    fn is_prep(&self, i: usize) -> bool {
+    pub(crate) fn is_prep(&self, i: usize) -> bool {
         self.outside(i) && matches!(self.lower(i), "in" | "from" | "at" | "of" | "to" | "for" | "with")
     }
 
@@ -140,7 +140,19 @@ impl Para<'_> {
                 let outer = self.np_core(np.start - 1, lo).filter(|o| {
                     noun_head(o) || (name_prep && self.is_name_word(o.head) && self.pron(o.head).is_none())
                 });
-                return outer.map(|o| Np { start: o.start, end: np.end, head: o.head });
+                if let Some(o) = outer {
+                    return Some(Np { start: o.start, end: np.end, head: o.head });
+                }
+                // `In an interview Trump said`: the phrase was the object of the preposition;
+                // the name run that ends it is the speaker.
+                if !self.is_name_word(np.head) || np.head + 1 != np.end {
+                    return None;
+                }
+                let mut s = np.head;
+                while s > np.start && self.is_name_word(s - 1) {
+                    s -= 1;
+                }
+                return (s > np.start).then_some(Np { start: s, end: np.end, head: np.head });
             }
             return Some(np);
         }
@@ -225,11 +237,7 @@ impl Para<'_> {
     /// determiner or a possessive name: "the announcer", "Connecticut's tax
     /// commissioner", "its defenders".
     fn agent_np(&self, h: usize, end: usize, lo: usize) -> Option<Np> {
-        let lc = self.lower(h).trim_end_matches('s');
-        let agent = self.plain_lower(h)
-            && lc.len() > 4
-            && ["er", "or", "ist", "ian", "ant", "ent"].iter().any(|suf| lc.ends_with(suf));
-        if !agent {
+        if !self.is_agent(h) {
             return None;
         }
         let mut k = h;
@@ -246,6 +254,15 @@ impl Para<'_> {
             }
         }
         None
+    }
+
+    /// A lower-case agent noun the lexicon does not know: "announcer",
+    /// "narrator", "businessman", "congresswoman", "economists".
+    pub(crate) fn is_agent(&self, h: usize) -> bool {
+        let lc = self.lower(h).trim_end_matches('s');
+        self.plain_lower(h)
+            && lc.len() > 4
+            && ["er", "or", "ist", "ian", "ant", "ent", "man", "men", "person"].iter().any(|suf| lc.ends_with(suf))
     }
 
     /// The subject of a plural verb ("forecasters say", "Iowa biofuels advocates
@@ -287,7 +304,10 @@ impl Para<'_> {
         let mut last_head = None;
         while k < hi && self.outside(k) && self.toks[k].word {
             let lc = self.lower(k);
-            if self.head_ok(k) || self.noun(k) == Some(NounKind::Title) {
+            // `the New York businessman said`, `the ad's narrator says`: an agent noun right
+            // before a cue heads the phrase.
+            let heads = |m: usize| self.head_ok(m) || (self.is_agent(m) && self.cue_at(m + 1).is_some());
+            if heads(k) || self.noun(k) == Some(NounKind::Title) {
                 last_head = Some(k);
             } else {
                 let join =
@@ -295,9 +315,10 @@ impl Para<'_> {
                 // Forward, a lower-case cue word can be a modifier: "the state TASS news agency".
                 let lower_word = self.toks[k].word && !self.toks[k].cap && !self.is_det(k);
                 let modifier = (self.plain_lower(k)
+                    || (lower_word && self.is_possessive(k))
                     || lc.chars().all(|c| c.is_ascii_digit())
                     || (lower_word && last_head.is_none() && self.starts_cue(k)))
-                    && (k + 1..(k + 4).min(hi)).any(|m| self.head_ok(m));
+                    && (k + 1..(k + 4).min(hi)).any(heads);
                 if !join && !modifier {
                     break;
                 }
