@@ -146,10 +146,11 @@ fn resolved_values_name_their_rule_and_precision() {
 }
 
 #[test]
-fn weekday_without_tense_cue_is_flagged_as_a_guess() {
+fn weekday_in_a_schedule_line_reads_forward_and_is_flagged_as_a_guess() {
+    // A schedule after a Wednesday reference: the coming Thursday, not last week's.
     let s = "Thursday: a new round in Istanbul";
     let times = time::extract(s, &one_sentence(s), date("2025-04-09"));
-    assert_eq!(times[0].value.unwrap().to_string(), "2025-04-03");
+    assert_eq!(times[0].value.unwrap().to_string(), "2025-04-10");
     assert_eq!(times[0].tense, Tense::Unknown);
     assert!(!times[0].is_reliable());
 }
@@ -273,4 +274,33 @@ proptest! {
             prop_assert_eq!(t.span.slice(&s), t.text.as_str());
         }
     }
+}
+
+#[test]
+fn weekdays_in_forecasts_and_conditions_resolve_forward() {
+    // Written on Thursday 4 July 2024.
+    let cases = [
+        (
+            "Heavy showers are expected Friday and Saturday across the valley, the weather office said.",
+            &["2024-07-05", "2024-07-06"][..],
+        ),
+        ("The ferry line is likely to reopen Wednesday near the old pier.", &["2024-07-10"][..]),
+        ("If the unions agree, the ferries run again on Monday.", &["2024-07-08"][..]),
+        ("Rain Tuesday and Wednesday of up to two inches for the coast.", &["2024-07-09", "2024-07-10"][..]),
+        // Past cues keep the news convention.
+        ("The mayor resigned on Tuesday.", &["2024-07-02"][..]),
+    ];
+    for (s, want) in cases {
+        let times = time::extract(s, &one_sentence(s), date("2024-07-04"));
+        let got: Vec<String> = times.iter().filter_map(|t| t.value.map(|v| v.to_string())).collect();
+        assert_eq!(got, want, "{s}");
+    }
+}
+
+#[test]
+fn a_plan_noun_is_no_future_cue_for_a_bare_month() {
+    // Written in March 2019: "met ... in December" is last December, whatever "her plan" says.
+    let s = "She also met with members of the council in December to defend her plan to close the depot.";
+    let times = time::extract(s, &one_sentence(s), date("2019-03-06"));
+    assert_eq!(times[0].value.unwrap().to_string(), "2018-12");
 }

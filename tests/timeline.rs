@@ -284,13 +284,50 @@ fn a_date_in_a_modifying_phrase_does_not_date_the_main_clause() {
 fn a_lede_without_a_date_phrase_is_dated_by_its_page_and_marked() {
     let r = timeline_of(
         "==> a.txt <==\n---\ndate: 2024-05-10\nsource: Harbour Wire\nurl: https://wire.example/ferry\n---\n\
-         Ferry service restored\n\nThe island ferry resumed service to the mainland after a three-week halt.\n",
+         Ferry service restored\n\nThe island ferry resumed service to the mainland after a three-week halt \
+         caused by a dispute over the pay of its crews, the operator told passengers.\n",
     );
     let e = &r.timeline.events[0];
     assert_eq!(date(e), "2024-05-10");
     assert_eq!(e.rule, Some(dateline::time::Rule::Publication));
     assert_eq!(e.provenance[0].label(), "Harbour Wire");
     assert_eq!(e.provenance[0].url(), Some("https://wire.example/ferry"));
+}
+
+#[test]
+fn a_short_stand_first_is_not_dated_by_the_page() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-05-10\n---\nFerry talks\n\nMeeting meant to get both unions back to the table\n\n\
+         The two ferry unions will meet the operator on Saturday in the harbour office, a spokesman said.\n",
+    );
+    let d = dated(&r);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "2024-05-11");
+}
+
+#[test]
+fn a_present_tense_caption_ending_on_a_full_date_is_not_an_event() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-05-13\n---\nFlood in the valley\n\n\
+         The river burst its banks on Sunday, flooding two villages, the fire service said.\n\n\
+         An injured man is receiving care at the school gate in Lindby on May 12, 2024.\n",
+    );
+    let d = dated(&r);
+    assert!(d.iter().all(|(_, t)| !t.starts_with("An injured man")), "{d:?}");
+}
+
+#[test]
+fn over_the_weekend_in_a_relative_clause_does_not_date_the_report() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2024-05-13\n---\nFlood toll\n\n\
+         The toll from the flood that hit the valley over the weekend rose to 40, officials said Monday.\n",
+    );
+    let d = dated(&r);
+    assert!(d.iter().any(|(day, t)| day == "2024-05-13" && t.starts_with("The toll")), "{d:?}");
+    assert!(
+        d.iter().any(|(day, t)| day == "2024-05-11/2024-05-12" && t == "that hit the valley over the weekend"),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -339,4 +376,27 @@ fn video_prompts_and_timestamps_are_never_the_headline() {
     );
     assert_ne!(r.timeline.title.as_deref(), Some("Watch CBS News"));
     assert!(!dateline::timeline::is_headline("Updated 10:42 AM EDT, Thu July 4, 2024"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any text, with dashes, quote marks and date words in any order, gives a timeline without panicking.
+    #[test]
+    fn any_text_gives_a_timeline_without_panic(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Monday", "the same day", "over the weekend", "since", "1974", "May of last year", "who", "that",
+                "said", "\u{2014}", "\u{2013}", ",", ".", "\u{201c}", "\u{201d}", "\u{ab}", "\u{bb}", "\"", "per cent",
+                "met", "in", "February", "initiated", "a", "of", "talks", "caf\u{e9}", "\u{65e5}\u{672c}", "(", ")", "\n\n",
+            ]),
+            0..60,
+        )
+    ) {
+        let body = words.join(" ");
+        let corpus = format!("==> a.txt <==\n---\ndate: 2024-07-04\n---\n{body}\n");
+        if let Ok(docs) = dateline::corpus::parse(&corpus) {
+            let r = Pipeline::builder().build().expect("pipeline builds").analyze_corpus(&docs);
+            let _ = dateline::timeline::render::html::render(&r);
+        }
+    }
 }

@@ -354,8 +354,15 @@ pub fn extract(body: &str, section: &Section, reference: Option<NaiveDate>) -> V
             let (Some(first), Some(last)) = (toks.get(c.first), toks.get(c.last.wrapping_sub(1))) else { continue };
             let span = Span::new(first.start, last.end);
             let cue = if needs_tense(&c.meaning) { recognize::tense(&toks, body, c.first, c.last) } else { None };
+            // A weekday with no tense cue in a sentence with no past cue at
+            // all (a forecast, a schedule, a condition) lies ahead; the
+            // tense stays unknown, so the value is still flagged a guess.
+            let ahead = cue.is_none()
+                && matches!(c.meaning, recognize::Meaning::Weekday(..))
+                && !recognize::sentence_has_past(&toks, body, c.first, c.last);
+            let resolve_cue = if ahead { Some((lexicon::Cue::Future, false)) } else { cue };
             let attachment = recognize::attachment(&toks, c.first, c.last);
-            let (value, rule, unresolved) = match resolve::resolve(&c.meaning, reference, cue) {
+            let (value, rule, unresolved) = match resolve::resolve(&c.meaning, reference, resolve_cue) {
                 Ok((v, r)) => (Some(v), Some(r), None),
                 Err(reason) => (None, None, Some(reason.to_string())),
             };

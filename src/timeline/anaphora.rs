@@ -86,6 +86,9 @@ enum Kind {
     Back(UnitOffset),
     /// "<Month> of last/this/next year": from the reference's year.
     MonthOfYear { month: u32, years: i32 },
+    /// "over the weekend": the Saturday and Sunday just before the reference
+    /// (the reference's own weekend when it is one).
+    PastWeekend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +140,15 @@ pub(crate) fn find(body: &str, sentence: Span) -> Vec<Anaphor> {
             }
         }
     }
+    for phrase in ["over the weekend", "this past weekend", "at the weekend"] {
+        for (at, _) in lower.match_indices(phrase) {
+            let end = at + phrase.len();
+            let span = Span::new(sentence.start + at, sentence.start + end);
+            if bounded(at, end) && !found.iter().any(|a| a.span.overlaps(span)) {
+                found.push(Anaphor { span, kind: Kind::PastWeekend });
+            }
+        }
+    }
     found.sort_by_key(|a| a.span.start);
     found
 }
@@ -144,7 +156,7 @@ pub(crate) fn find(body: &str, sentence: Span) -> Vec<Anaphor> {
 impl Anaphor {
     /// Whether the value comes from the reference date, not an antecedent.
     pub(crate) fn counts_from_reference(&self) -> bool {
-        matches!(self.kind, Kind::MonthOfYear { .. })
+        matches!(self.kind, Kind::MonthOfYear { .. } | Kind::PastWeekend)
     }
 
     /// The date this phrase stands for, given its antecedent's date (or, for
@@ -152,6 +164,16 @@ impl Anaphor {
     /// not precise enough ("the same day" after "in 2019").
     pub(crate) fn resolve(&self, antecedent: Option<TimeValue>, reference: Option<NaiveDate>) -> Option<TimeValue> {
         match self.kind {
+            Kind::PastWeekend => {
+                let r = reference?;
+                let d = u64::from(r.weekday().num_days_from_monday());
+                let sat = match d {
+                    5 => r,
+                    6 => r.checked_sub_days(Days::new(1))?,
+                    _ => r.checked_sub_days(Days::new(d + 2))?,
+                };
+                Some(TimeValue::Range(Point::Day(sat), Point::Day(sat.checked_add_days(Days::new(1))?)))
+            }
             Kind::MonthOfYear { month, years } => {
                 let y = reference?.year().checked_add(years)?;
                 Some(TimeValue::Month { year: y, month })
@@ -231,6 +253,12 @@ mod tests {
     fn month_of_last_year_counts_from_the_reference() {
         let got = resolve_all("Rates rose in May of last year.", "2020-01-01", "2024-07-04");
         assert_eq!(got, [("May of last year".to_string(), Some("2023-05".to_string()))]);
+    }
+
+    #[test]
+    fn over_the_weekend_is_the_weekend_before_the_reference() {
+        let got = resolve_all("Officers arrested a man over the weekend.", "2020-01-01", "2020-06-01");
+        assert_eq!(got, [("over the weekend".to_string(), Some("2020-05-30/2020-05-31".to_string()))]);
     }
 
     #[test]

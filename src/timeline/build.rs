@@ -143,23 +143,38 @@ pub fn statements(
             if precision::is_bound(body, span, t.span) {
                 continue;
             }
-            let score = if precision::in_modifying_phrase(body, span, t.span) {
+            let score = if precision::in_speech_relative_clause(body, span, t.span) {
+                1
+            } else if precision::in_modifying_phrase(body, span, t.span)
+                || precision::in_relative_clause(body, span, t.span)
+            {
                 0
             } else {
+                // A date in a subordinate or relative clause ("who took office
+                // three weeks ago") dates that clause, not the sentence.
                 match t.attachment {
                     Attachment::Main => 3,
                     Attachment::Modifier => 2,
-                    Attachment::Subordinate => 1,
                     _ => 0,
                 }
             };
             dated.push((t.span.start, value, rule, score));
         }
+        for a in anaphors.iter().filter(|a| a.counts_from_reference()) {
+            // "over the weekend" (no expression of the time stage there): from the page's date.
+            if !sent_times.iter().any(|t| t.span.overlaps(a.span)) {
+                if let Some(v) = a.resolve(None, reference) {
+                    let score = if precision::in_relative_clause(body, span, a.span) { 0 } else { 3 };
+                    dated.push((a.span.start, v, Some(Rule::Deictic), score));
+                }
+            }
+        }
         for a in anaphors.iter().filter(|a| !a.counts_from_reference()) {
             // The antecedent: a date earlier in the sentence, else the last anchored sentence's.
             let before = dated.iter().rfind(|d| d.0 < a.span.start).map(|d| d.1).or(antecedent);
             if let Some(v) = a.resolve(before, reference) {
-                dated.push((a.span.start, v, Some(Rule::Antecedent), 3));
+                let score = if precision::in_relative_clause(body, span, a.span) { 0 } else { 3 };
+                dated.push((a.span.start, v, Some(Rule::Antecedent), score));
             }
         }
         dated.sort_by_key(|d| d.0);
@@ -175,12 +190,13 @@ pub fn statements(
         }
         let mut main_date = best.map(|(v, r, _)| (v, r));
         if main_date.is_none() {
-            if let Some(d) = claim_date {
+            // The claim's date, unless it is one set aside above (a bound, a relative clause).
+            if let Some(d) = claim_date.filter(|d| !dated.iter().any(|x| x.1 == *d && x.3 == 0)) {
                 let rule = sent_times.iter().find(|t| t.value == Some(d)).and_then(|t| t.rule);
                 main_date = Some((d, rule));
             }
         }
-        if main_date.is_none() && dated.is_empty() && Some(i) == lede {
+        if main_date.is_none() && dated.is_empty() && Some(i) == lede && precision::is_lede_text(span.slice(body)) {
             main_date = published.map(|p| (p, Some(Rule::Publication)));
         }
         if let Some((d, _)) = main_date {
@@ -191,6 +207,15 @@ pub fn statements(
         }
         let text = span.slice(body).trim();
         if !precision::is_event_text(text) {
+            continue;
+        }
+        // Ends on a full date and has no past form: a photo caption.
+        let ends_on_date = sent_times.iter().any(|t| {
+            t.rule == Some(Rule::Explicit)
+                && matches!(t.value, Some(TimeValue::Day(_)))
+                && body.get(t.span.end..span.end).is_some_and(|rest| rest.trim().len() <= 1)
+        });
+        if ends_on_date && precision::is_present_tense_caption(text) {
             continue;
         }
         // The speaker's own words when the sentence only reports them: a
@@ -233,6 +258,11 @@ pub fn statements(
             seen.push(date);
             let expr = time_spans.iter().copied().find(|s| s.start == at).unwrap_or(Span::new(at, at));
             let clause = clause_span(body, span, expr);
+            // A possessive date ("Saturday's quake") in a passing clause names its noun, not an event.
+            let possessive = body.get(expr.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+            if possessive || precision::in_quote(body, span, expr) || precision::is_data_point(clause.slice(body)) {
+                continue;
+            }
             let clause_mentions: Vec<&Mention> =
                 sent_mentions.iter().copied().filter(|m| clause.contains(m.span)).collect();
             let (text, shown) = clause_text(body, span, clause);

@@ -5,12 +5,52 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::Span;
 
 /// Words that open a new clause: a date's clause stops before them.
-const CLAUSE_WORDS: &[&str] =
-    &["and", "but", "or", "since", "after", "before", "following", "while", "when", "which", "who", "where", "until"];
+const CLAUSE_WORDS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "since",
+    "after",
+    "before",
+    "following",
+    "while",
+    "when",
+    "which",
+    "who",
+    "that",
+    "where",
+    "until",
+];
 /// Clause openers dropped from the front of a clause shown as event text.
 const DROP_OPENERS: &[&str] = &["and", "but", "or", "since", "after", "following", "while", "when", "until"];
 /// A clause shorter than this many words is shown as its whole sentence.
 const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Weekday and month names: "and" after one joins a list of dates.
+fn is_date_word(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES.contains(&w.to_ascii_lowercase().as_str())
+}
 
 fn is_clause_punct(tok: &str) -> bool {
     matches!(tok, "," | ";" | ":" | "(" | ")" | "[" | "]" | "\u{2013}" | "\u{2014}" | "\u{2015}")
@@ -21,11 +61,29 @@ fn is_clause_punct(tok: &str) -> bool {
 pub(crate) fn clause_span(body: &str, sentence: Span, expr: Span) -> Span {
     let text = sentence.slice(body);
     let (mut left, mut right) = (sentence.start, sentence.end);
-    for (i, tok) in text.split_word_bound_indices() {
+    let toks: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    // The words around token `k`, skipping spaces.
+    let word = |k: usize, back: bool| -> &str {
+        let mut j = k;
+        loop {
+            j = if back { j.checked_sub(1) } else { Some(j + 1) }.filter(|&j| j < toks.len()).unwrap_or(usize::MAX);
+            match toks.get(j) {
+                Some((_, t)) if t.trim().is_empty() => continue,
+                Some((_, t)) => return t,
+                None => return "",
+            }
+        }
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for (k, &(i, tok)) in toks.iter().enumerate() {
         let (s, e) = (sentence.start + i, sentence.start + i + tok.len());
+        // "and"/"or" inside a name ("Commerce and Industry") or a list of
+        // dates ("Tuesday and Wednesday") joins, it does not open a clause.
+        let joins = (tok.eq_ignore_ascii_case("and") || tok.eq_ignore_ascii_case("or"))
+            && (capital(word(k, true)) && capital(word(k, false)) || is_date_word(word(k, true)));
         let cut = if is_clause_punct(tok) {
             Some((s, e))
-        } else if CLAUSE_WORDS.iter().any(|w| tok.eq_ignore_ascii_case(w)) {
+        } else if !joins && CLAUSE_WORDS.iter().any(|w| tok.eq_ignore_ascii_case(w)) {
             Some((s, s))
         } else {
             None
@@ -37,6 +95,13 @@ pub(crate) fn clause_span(body: &str, sentence: Span, expr: Span) -> Span {
                 right = right.min(cs);
             }
         }
+    }
+    // A relative clause ("that struck the coast over the weekend") ends with
+    // its date: what follows is the main clause's verb ("has risen to 413").
+    let opener = body.get(left..right).and_then(|t| t.unicode_words().next()).unwrap_or("");
+    let possessive = body.get(expr.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
+    if !possessive && ["that", "which", "who"].iter().any(|w| opener.eq_ignore_ascii_case(w)) {
+        right = right.min(expr.end.max(left));
     }
     Span::new(left, right)
 }
@@ -59,4 +124,28 @@ pub(crate) fn clause_text(body: &str, sentence: Span, clause: Span) -> (String, 
     }
     let s = start + lead;
     (trimmed.to_string(), Span::new(s, s + trimmed.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause_of(body: &str, expr: &str) -> String {
+        let at = body.find(expr).unwrap();
+        clause_span(body, Span::new(0, body.len()), Span::new(at, at + expr.len())).slice(body).to_string()
+    }
+
+    #[test]
+    fn and_inside_a_name_or_a_list_of_days_does_not_cut_the_clause() {
+        let b = "Prices fell 2 per cent, the Ministry of Trade and Industry said on Monday, 16 January.";
+        assert_eq!(clause_of(b, "on Monday"), " the Ministry of Trade and Industry said on Monday");
+        let b = "Showers Tuesday and Wednesday of up to two inches for the coast.";
+        assert_eq!(clause_of(b, "Wednesday"), b);
+    }
+
+    #[test]
+    fn a_relative_clause_ends_with_its_date() {
+        let b = "The toll from the flood that hit the valley over the weekend rose to 40.";
+        assert_eq!(clause_of(b, "over the weekend"), "that hit the valley over the weekend");
+    }
 }

@@ -14,6 +14,12 @@
 //!   something lasted, not when it happened; it never dates an event. A date
 //!   further inside such a phrase dates its own noun ("since the invasion in
 //!   2022") and stays a passing mention.
+//! - **A picture's caption without a marker**: a sentence in the present
+//!   tense (no past form at all) that ends on a full date ("A rescuer carries
+//!   a child at the entrance of the school on May 12, 2008.") labels a photo.
+//! - **A data point, not an event**: a passing date in a clause that gives a
+//!   figure ("from 1 per cent in August") or inside a direct quote ("all day
+//!   Tuesday") stays out.
 //! - **A modifying phrase**: a date inside a participle phrase that modifies a
 //!   noun ("a continuation of earlier dialogue initiated in February") dates
 //!   that noun, not the sentence's main clause, so it does not anchor the
@@ -88,6 +94,71 @@ pub fn is_event_text(text: &str) -> bool {
     words.len() >= UNPUNCTUATED_MIN_WORDS && !super::is_stopword(&final_word)
 }
 
+/// Past forms a caption never has: irregular past verbs of news text (regular
+/// ones end in "-ed").
+const PAST_WORDS: &[&str] = &[
+    "said", "was", "were", "had", "told", "met", "made", "took", "came", "went", "left", "won", "lost", "gave",
+    "began", "spoke", "became", "struck", "hit", "fell", "rose", "sent", "held", "led", "ran", "saw", "got",
+];
+
+/// Whether a sentence that ends on a full date reads as a photo caption:
+/// no past form anywhere in it, or a present continuous ("is receiving").
+///
+/// ```
+/// use dateline::timeline::precision::is_present_tense_caption;
+/// assert!(is_present_tense_caption("A rescuer carries a child at the entrance of the school on May 12, 2008."));
+/// assert!(is_present_tense_caption("An injured man is receiving care at the school gate on May 12, 2008."));
+/// assert!(!is_present_tense_caption("The school reopened on May 12, 2008."));
+/// ```
+pub fn is_present_tense_caption(text: &str) -> bool {
+    // "is receiving", "are seen": the present continuous of a picture.
+    let words: Vec<&str> = text.unicode_words().collect();
+    let continuous = words
+        .windows(2)
+        .any(|w| matches!(w[0], "is" | "are") && w[1].len() > 4 && (w[1].ends_with("ing") || w[1] == "seen"));
+    continuous
+        || !text.unicode_words().any(|w| {
+            let lower = w.to_lowercase();
+            PAST_WORDS.contains(&lower.as_str())
+                || w.chars().next().is_some_and(char::is_lowercase) && w.len() >= 5 && w.ends_with("ed")
+        })
+}
+
+/// Whether a clause gives a figure ("1 per cent", "5.85 percent", "4%"): a
+/// data point, not an event.
+pub fn is_data_point(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    let has_digit = lower.bytes().any(|b| b.is_ascii_digit());
+    has_digit && (lower.contains("per cent") || lower.contains("percent") || lower.contains('%'))
+}
+
+/// Whether `expr` stands inside a direct quote of `sentence`: more opening
+/// than closing quotation marks before it.
+pub fn in_quote(body: &str, sentence: Span, expr: Span) -> bool {
+    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let (mut open, mut straight) = (0i32, 0u32);
+    for c in before.chars() {
+        match c {
+            '\u{201c}' | '\u{ab}' => open += 1,
+            '\u{201d}' | '\u{bb}' => open -= 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    open > 0 || straight % 2 == 1
+}
+
+/// Words a lede needs before its page's date can stand for its news.
+pub const LEDE_MIN_WORDS: usize = 20;
+
+/// Whether a first paragraph's sentence reads as a news lede that the page's
+/// date can date: a full sentence of at least [`LEDE_MIN_WORDS`] words
+/// closed by punctuation, not a stand-first, subhead or promo line.
+pub fn is_lede_text(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(|c: char| matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')'));
+    t.unicode_words().count() >= LEDE_MIN_WORDS && t.ends_with(['.', '!', '?'])
+}
+
 fn last_words(text: &str, n: usize) -> Vec<String> {
     let mut w: Vec<String> = text.unicode_words().rev().take(n).map(str::to_lowercase).collect();
     w.reverse();
@@ -104,6 +175,71 @@ pub fn is_bound(body: &str, sentence: Span, expr: Span) -> bool {
     }
     let before = body.get(sentence.start..expr.start).unwrap_or("");
     last_words(before, 1).first().is_some_and(|w| BOUND_WORDS.contains(&w.as_str()))
+}
+
+/// Verbs after which "that" opens reported speech, not a relative clause.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "reported",
+    "reports",
+    "announced",
+    "told",
+    "added",
+    "noted",
+    "warned",
+    "confirmed",
+    "showed",
+    "shows",
+    "claimed",
+    "stated",
+    "believe",
+    "believes",
+    "believed",
+    "expects",
+    "expected",
+    "hopes",
+    "argued",
+    "insisted",
+    "predicted",
+    "agreed",
+    "so",
+    "such",
+    "now",
+];
+
+/// Whether `expr` stands in a relative clause of `sentence` ("who took
+/// office three weeks ago", "the quake that struck over the weekend"):
+/// "who", "which", "whose", or a "that" not after a speech verb, between the
+/// last clause punctuation and the expression. Such a date dates its noun,
+/// not the sentence's main event.
+pub fn in_relative_clause(body: &str, sentence: Span, expr: Span) -> bool {
+    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '(' | '\u{2014}' | '\u{2013}'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let words: Vec<String> = before.get(from..).unwrap_or("").unicode_words().map(str::to_lowercase).collect();
+    words.iter().enumerate().any(|(k, w)| match w.as_str() {
+        "who" | "which" | "whose" => true,
+        "that" => k > 0 && !SPEECH_VERBS.contains(&words[k - 1].as_str()),
+        _ => false,
+    })
+}
+
+/// Whether `expr` stands in a relative clause about a speaker's words ("Yuri
+/// Ushakov, who spoke on Wednesday"): that date is the date of what the
+/// sentence reports, so it may still anchor it.
+pub fn in_speech_relative_clause(body: &str, sentence: Span, expr: Span) -> bool {
+    const SPOKE: &[&str] =
+        &["spoke", "said", "told", "announced", "added", "stated", "wrote", "speaks", "says", "tweeted", "testified"];
+    if !in_relative_clause(body, sentence, expr) {
+        return false;
+    }
+    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    last_words(before, 4).iter().any(|w| SPOKE.contains(&w.as_str()))
 }
 
 /// Whether `expr` stands in a phrase that modifies a noun rather than in the
@@ -131,8 +267,8 @@ pub fn in_modifying_phrase(body: &str, sentence: Span, expr: Span) -> bool {
     // An appositive: determiner-led phrase after the last comma or dash.
     let cut = before.rfind([',', ';', '(', '\u{2014}', '\u{2013}']);
     if let Some(c) = cut {
-        let head = &before[..c];
-        let phrase = &before[c..];
+        let head = before.get(..c).unwrap_or("");
+        let phrase = before.get(c..).unwrap_or("");
         let first = phrase.unicode_words().next().map(str::to_lowercase);
         if head.unicode_words().count() >= 3 && first.is_some_and(|w| DETERMINERS.contains(&w.as_str())) {
             return true;
@@ -171,6 +307,30 @@ mod tests {
         assert!(!in_modifying_phrase(b, Span::new(0, b.len()), span_of(b, "in March")));
         let b = "The two envoys met in March.";
         assert!(!in_modifying_phrase(b, Span::new(0, b.len()), span_of(b, "in March")));
+    }
+
+    #[test]
+    fn dates_in_relative_clauses_are_told_from_reported_speech() {
+        let b = "Aid arrived, said the minister, who took office three weeks ago.";
+        assert!(in_relative_clause(b, Span::new(0, b.len()), span_of(b, "three weeks ago")));
+        let b = "The toll from the flood that hit the valley over the weekend rose to 40.";
+        assert!(in_relative_clause(b, Span::new(0, b.len()), span_of(b, "over the weekend")));
+        let b = "Officials said that the bridge reopened on Monday.";
+        assert!(!in_relative_clause(b, Span::new(0, b.len()), span_of(b, "on Monday")));
+        let b = "Talks stalled, according to the envoy, who spoke on Wednesday about the delay.";
+        assert!(in_speech_relative_clause(b, Span::new(0, b.len()), span_of(b, "on Wednesday")));
+        let b = "OSLO (AP) \u{2014} The ferry that sank on Monday was raised.";
+        assert!(in_relative_clause(b, Span::new(0, b.len()), span_of(b, "on Monday")));
+    }
+
+    #[test]
+    fn data_points_and_quoted_dates_are_recognised() {
+        assert!(is_data_point("from 1.2 per cent in August"));
+        assert!(is_data_point("against 4% recorded in May 2023"));
+        assert!(!is_data_point("the strike of 2023"));
+        let b = "\u{201c}Stay home all day Tuesday,\u{201d} the mayor said on Monday.";
+        assert!(in_quote(b, Span::new(0, b.len()), span_of(b, "Tuesday")));
+        assert!(!in_quote(b, Span::new(0, b.len()), span_of(b, "on Monday")));
     }
 
     #[test]

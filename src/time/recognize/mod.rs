@@ -24,6 +24,6 @@ mod tokenizer;
 mod values;
 
 pub(crate) use patterns::candidates;
-pub(crate) use tense::{attachment, tense};
+pub(crate) use tense::{attachment, sentence_has_past, tense};
 pub(crate) use tokenizer::tokenize;
 pub(crate) use values::{DayRule, Meaning, Partial, Shift};

@@ -23,6 +23,17 @@ pub(crate) fn tense(toks: &[Tok], body: &str, first: usize, last: usize) -> Opti
     find_cue(&t, body, first, last, cs.max(ss), ce.min(se)).or_else(|| find_cue(&t, body, first, last, ss, se))
 }
 
+/// Whether the sentence around tokens `first..last` has any past cue (a
+/// lexicon past word or a generic "-ed" form). A weekday in a sentence
+/// with none ("Rain Tuesday and Wednesday", "Tuesday: the committee
+/// meets", "if talks resume on Monday") is read forward, not by the news
+/// convention for past reports.
+pub(crate) fn sentence_has_past(toks: &[Tok], body: &str, first: usize, last: usize) -> bool {
+    let t = Toks(toks, body);
+    let (ss, se) = bounds(&t, first, last, |i| t.ends_sentence(i));
+    (ss..se).filter(|i| !(first..last).contains(i)).any(|i| matches!(cue_at(&t, body, i), Some((Cue::Past, _))))
+}
+
 impl Toks<'_> {
     /// Token `i` ends a sentence: "?", "!", or a full stop before a capitalised word
     /// (sections not yet split into sentences still get sentence-sized tense scopes).
@@ -85,6 +96,17 @@ fn cue_at(t: &Toks, body: &str, i: usize) -> Option<(Cue, u8)> {
     let Kind::Word { entry, case } = tok.kind else { return None };
     if let Some(e) = entry {
         let to_follows = matches!(t.kw(i + 1), Some(Keyword::To | Keyword::For));
+        // "her plan to", "the plans for": a noun after a determiner, not a verb of the clause.
+        let noun = i > 0
+            && t.0.get(i - 1).and_then(|p| body.get(p.start..p.end)).is_some_and(|p| {
+                matches!(
+                    p.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "her" | "his" | "its" | "their" | "our" | "my" | "your" | "this" | "that"
+                )
+            });
+        if noun && (e.cue_plan.is_some() || e.cue_to.is_some()) {
+            return None;
+        }
         let plan = e.cue_plan.or(e.cue_to.filter(|_| to_follows));
         if let Some(c) = plan {
             // "was scheduled to", "had been due to": a plan that lies in the past.
@@ -92,7 +114,9 @@ fn cue_at(t: &Toks, body: &str, i: usize) -> Option<(Cue, u8)> {
             return Some((if past_aux { Cue::Past } else { c }, 2));
         }
         if e.cue_to.is_some() {
-            return None;
+            // "agreed Friday to hold talks": without its "to" the verb is a past form.
+            let w = body.get(tok.start..tok.end)?;
+            return (case == Case::Lower && w.len() >= 5 && w.ends_with("ed")).then_some((Cue::Past, 2));
         }
         // "is to resume trading", "are to meet": a scheduled future.
         if e.cue == Some(Cue::Present) && t.is_kw(i + 1, Keyword::To) {

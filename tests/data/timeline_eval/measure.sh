@@ -8,6 +8,6 @@ pages="${1:-/work/dev-data/timeline/pages}"
 cargo run -q --example timeline -- "$pages" > "${2:-/tmp/timeline-eval.txt}"
 grep -c '^  •' "${2:-/tmp/timeline-eval.txt}" | sed 's/^/events in this run: /'
 labels="tests/data/timeline_eval/labels.tsv"
-grep -v '^#' "$labels" | awk -F'\t' '{n++; if ($4 == "ok") ok++}
+grep -v '^#' "$labels" | awk -F'\t' '{n++; if ($3 == "ok") ok++}
     END {printf "labelled: %d events, %d real with the right date (%.1f%%)\n", n, ok, 100 * ok / n}'
-grep -v '^#' "$labels" | awk -F'\t' '$4 == "wrong" {print $5}' | sort | uniq -c | sort -rn
+grep -v '^#' "$labels" | awk -F'\t' '$3 == "wrong" {print $4}' | sort | uniq -c | sort -rn
