@@ -185,7 +185,6 @@ fn tiny_documents_scale_linearly() {
 }
 
 #[test]
-#[ignore = "timeline statements (timeline helper): clause_span scans the whole sentence once per date in it"]
 fn dates_in_one_sentence_scale_linearly() {
     assert_scales_linearly(hostile::many_dates, 50_000);
 }

@@ -129,8 +129,8 @@ pub fn statements(
         let sent_times: Vec<&TimeExpr> =
             starting_in(times, times_sorted, span, |t| t.span).iter().filter(|t| in_span(t.span)).collect();
         let anaphors = super::anaphora::find(body, span);
-        // (position, value, rule, anchor score: 0 = passing mention only)
-        let mut dated: Vec<(usize, TimeValue, Option<Rule>, u8)> = Vec::new();
+        // (where, value, rule, anchor score: 0 = passing mention only)
+        let mut dated: Vec<(Span, TimeValue, Option<Rule>, u8)> = Vec::new();
         for t in &sent_times {
             let over = anaphors.iter().find(|a| a.span.overlaps(t.span));
             let (value, rule) = match over {
@@ -158,26 +158,30 @@ pub fn statements(
                     _ => 0,
                 }
             };
-            dated.push((t.span.start, value, rule, score));
+            dated.push((t.span, value, rule, score));
         }
+        // The time stage's expressions come in text order: an anaphor's
+        // antecedent within the sentence is found by binary search.
+        let in_order = dated.len();
         for a in anaphors.iter().filter(|a| a.counts_from_reference()) {
             // "over the weekend" (no expression of the time stage there): from the page's date.
             if !sent_times.iter().any(|t| t.span.overlaps(a.span)) {
                 if let Some(v) = a.resolve(None, reference) {
                     let score = if precision::in_relative_clause(body, span, a.span) { 0 } else { 3 };
-                    dated.push((a.span.start, v, Some(Rule::Deictic), score));
+                    dated.push((a.span, v, Some(Rule::Deictic), score));
                 }
             }
         }
         for a in anaphors.iter().filter(|a| !a.counts_from_reference()) {
             // The antecedent: a date earlier in the sentence, else the last anchored sentence's.
-            let before = dated.iter().rfind(|d| d.0 < a.span.start).map(|d| d.1).or(antecedent);
+            let k = dated[..in_order].partition_point(|d| d.0.start < a.span.start);
+            let before = k.checked_sub(1).map(|k| dated[k].1).or(antecedent);
             if let Some(v) = a.resolve(before, reference) {
                 let score = if precision::in_relative_clause(body, span, a.span) { 0 } else { 3 };
-                dated.push((a.span.start, v, Some(Rule::Antecedent), score));
+                dated.push((a.span, v, Some(Rule::Antecedent), score));
             }
         }
-        dated.sort_by_key(|d| d.0);
+        dated.sort_by_key(|d| d.0.start);
         let sent_mentions: Vec<&Mention> =
             starting_in(mentions, mentions_sorted, span, |m| m.span).iter().filter(|m| in_span(m.span)).collect();
         let sent_claims: Vec<&Claim> = claims_of.of(i, claims).collect();
@@ -233,9 +237,9 @@ pub fn statements(
         if words.len() + sent_mentions.len() < MIN_CONTENT {
             continue;
         }
-        let mut seen: Vec<TimeValue> = Vec::new();
+        let mut seen: HashSet<TimeValue> = HashSet::new();
         if let Some((date, rule)) = main_date {
-            seen.push(date);
+            seen.insert(date);
             let (venues, venue_names) = venues(body, span, &sent_mentions);
             out.push(Statement {
                 document: document.to_string(),
@@ -251,20 +255,21 @@ pub fn statements(
                 quote: quote.clone(),
             });
         }
-        for &(at, date, rule, _) in &dated {
-            if seen.contains(&date) {
+        for &(expr, date, rule, _) in &dated {
+            if !seen.insert(date) {
                 continue;
             }
-            seen.push(date);
-            let expr = time_spans.iter().copied().find(|s| s.start == at).unwrap_or(Span::new(at, at));
             let clause = clause_span(body, span, expr);
             // A possessive date ("Saturday's quake") in a passing clause names its noun, not an event.
             let possessive = body.get(expr.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
             if possessive || precision::in_quote(body, span, expr) || precision::is_data_point(clause.slice(body)) {
                 continue;
             }
+            // Mentions are in text order: the clause's are a slice of them.
+            let from = sent_mentions.partition_point(|m| m.span.start < clause.start);
+            let to = sent_mentions.partition_point(|m| m.span.start < clause.end);
             let clause_mentions: Vec<&Mention> =
-                sent_mentions.iter().copied().filter(|m| clause.contains(m.span)).collect();
+                sent_mentions[from..to.max(from)].iter().copied().filter(|m| clause.contains(m.span)).collect();
             let (text, shown) = clause_text(body, span, clause);
             let (venues, venue_names) = venues(body, clause, &clause_mentions);
             out.push(Statement {
@@ -290,11 +295,21 @@ pub fn statements(
 /// Content words of `span` that are not part of an entity mention or a temporal expression.
 fn words_outside(body: &str, span: Span, mentions: &[&Mention], times: &[Span]) -> Vec<String> {
     let text = span.slice(body);
+    // One sweep over the words and the sorted spans to skip: linear time.
+    let mut skip: Vec<Span> = mentions.iter().map(|m| m.span).chain(times.iter().copied()).collect();
+    skip.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut covered_to = 0usize;
+    let mut next = 0usize;
     let mut out: Vec<String> = text
         .unicode_word_indices()
         .filter(|(i, w)| {
             let s = Span::new(span.start + i, span.start + i + w.len());
-            !mentions.iter().any(|m| m.span.overlaps(s)) && !times.iter().any(|t| t.overlaps(s))
+            while next < skip.len() && skip[next].start < s.end {
+                covered_to = covered_to.max(skip[next].end);
+                next += 1;
+            }
+            // Some span starting before the word's end reaches past its start: it overlaps the word.
+            covered_to <= s.start
         })
         .filter_map(|(_, w)| content_word(w))
         .collect();

@@ -26,6 +26,22 @@ const DROP_OPENERS: &[&str] = &["and", "but", "or", "since", "after", "following
 /// A clause shorter than this many words is shown as its whole sentence.
 const MIN_CLAUSE_WORDS: usize = 4;
 
+/// How many bytes on each side of a date its clause may reach.
+pub(crate) const WINDOW: usize = 400;
+
+/// `sentence` cut to at most `max` bytes on each side of `expr`, at character boundaries.
+pub(crate) fn window(body: &str, sentence: Span, expr: Span, max: usize) -> Span {
+    let mut start = sentence.start.max(expr.start.saturating_sub(max));
+    while start < expr.start && !body.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.end.min(expr.end.saturating_add(max)).max(expr.end.min(sentence.end));
+    while end > expr.end && !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start.min(expr.start), end)
+}
+
 /// Weekday and month names: "and" after one joins a list of dates.
 fn is_date_word(w: &str) -> bool {
     const NAMES: &[&str] = &[
@@ -59,6 +75,9 @@ fn is_clause_punct(tok: &str) -> bool {
 /// The clause of `sentence` around `expr`: bounded by clause punctuation or a
 /// word that opens a new clause ("and", "since", "which", ...), never cutting `expr`.
 pub(crate) fn clause_span(body: &str, sentence: Span, expr: Span) -> Span {
+    // Only the text within WINDOW bytes of the expression is read, so a
+    // sentence listing thousands of dates costs linear time, not quadratic.
+    let sentence = window(body, sentence, expr, WINDOW);
     let text = sentence.slice(body);
     let (mut left, mut right) = (sentence.start, sentence.end);
     let toks: Vec<(usize, &str)> = text.split_word_bound_indices().collect();

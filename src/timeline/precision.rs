@@ -135,7 +135,7 @@ pub fn is_data_point(clause: &str) -> bool {
 /// Whether `expr` stands inside a direct quote of `sentence`: more opening
 /// than closing quotation marks before it.
 pub fn in_quote(body: &str, sentence: Span, expr: Span) -> bool {
-    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let before = text_before(body, sentence, expr);
     let (mut open, mut straight) = (0i32, 0u32);
     for c in before.chars() {
         match c {
@@ -155,8 +155,16 @@ pub const LEDE_MIN_WORDS: usize = 20;
 /// date can date: a full sentence of at least [`LEDE_MIN_WORDS`] words
 /// closed by punctuation, not a stand-first, subhead or promo line.
 pub fn is_lede_text(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(|c: char| matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')'));
+    let t = text.trim().trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
     t.unicode_words().count() >= LEDE_MIN_WORDS && t.ends_with(['.', '!', '?'])
+}
+
+/// The sentence's text before `expr`, at most [`WINDOW`](super::clause::WINDOW)
+/// bytes of it: every rule here reads only near the expression, so a
+/// sentence of thousands of dates costs linear time.
+fn text_before(body: &str, sentence: Span, expr: Span) -> &str {
+    let w = super::clause::window(body, sentence, expr, super::clause::WINDOW);
+    body.get(w.start..expr.start).unwrap_or("")
 }
 
 fn last_words(text: &str, n: usize) -> Vec<String> {
@@ -173,7 +181,7 @@ pub fn is_bound(body: &str, sentence: Span, expr: Span) -> bool {
     if first.is_some_and(|w| BOUND_WORDS.contains(&w.as_str())) {
         return true;
     }
-    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let before = text_before(body, sentence, expr);
     last_words(before, 1).first().is_some_and(|w| BOUND_WORDS.contains(&w.as_str()))
 }
 
@@ -215,7 +223,7 @@ const SPEECH_VERBS: &[&str] = &[
 /// last clause punctuation and the expression. Such a date dates its noun,
 /// not the sentence's main event.
 pub fn in_relative_clause(body: &str, sentence: Span, expr: Span) -> bool {
-    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let before = text_before(body, sentence, expr);
     let from = before
         .char_indices()
         .rev()
@@ -238,7 +246,7 @@ pub fn in_speech_relative_clause(body: &str, sentence: Span, expr: Span) -> bool
     if !in_relative_clause(body, sentence, expr) {
         return false;
     }
-    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let before = text_before(body, sentence, expr);
     last_words(before, 4).iter().any(|w| SPOKE.contains(&w.as_str()))
 }
 
@@ -248,7 +256,7 @@ pub fn in_speech_relative_clause(body: &str, sentence: Span, expr: Span) -> bool
 /// dialogue initiated in February"), or a participle right after "of" and
 /// its noun ("of talks launched in 2019").
 pub fn in_modifying_phrase(body: &str, sentence: Span, expr: Span) -> bool {
-    let before = body.get(sentence.start..expr.start).unwrap_or("");
+    let before = text_before(body, sentence, expr);
     let participle = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en")) && w != "when" && w != "then";
     // The participle before the date, skipping a preposition or shift.
     let mut words = last_words(before, 6);

@@ -29,7 +29,7 @@ pub(crate) fn tense(toks: &[Tok], body: &str, first: usize, last: usize) -> Opti
 /// meets", "if talks resume on Monday") is read forward, not by the news
 /// convention for past reports.
 pub(crate) fn sentence_has_past(toks: &[Tok], body: &str, first: usize, last: usize) -> bool {
-    let t = Toks(toks, body);
+    let t = Toks::new(toks, body);
     let (ss, se) = bounds(&t, first, last, |i| t.ends_sentence(i));
     (ss..se).filter(|i| !(first..last).contains(i)).any(|i| matches!(cue_at(&t, body, i), Some((Cue::Past, _))))
 }
