@@ -272,6 +272,45 @@ fn typographic_variants_match_and_spans_cover_the_original_bytes() {
 }
 
 #[test]
+fn decomposed_text_in_three_scripts_matches_precomposed_aliases_and_back() {
+    // Aliases precomposed (NFC), text decomposed (NFD), and the other way
+    // round: Latin with a combining acute, Greek with a combining tonos,
+    // Korean as conjoining jamo, Devanagari with a nukta.
+    let nfd_seoul = "\u{1109}\u{1165}\u{110B}\u{116E}\u{11AF}"; // 서울
+    let g = Gazetteer::from_tsv(concat!(
+        "mx\tplace\tMéxico\n",
+        "athens\tplace\tΑθήνα\n",
+        "seoul\tplace\t서울\n",
+        "bogota\tplace\tBogota\u{301}\n",
+        "zafar\tperson\t\u{95B}\u{92B}\u{930}\n",
+    ))
+    .unwrap();
+    let body = format!(
+        "Talks in Me\u{301}xico and \u{391}\u{3B8}\u{3B7}\u{301}\u{3BD}\u{3B1} ended.\n\
+         {nfd_seoul} and Bogotá agreed.\n\
+         \u{91C}\u{93C}\u{92B}\u{930} spoke.\n\u{95B}\u{92B}\u{930} spoke.\n"
+    );
+    let ms = g.mentions(&body, &lines(&body));
+    let got: Vec<(&str, &str)> = ms.iter().map(|m| (m.entity.as_str(), m.span.slice(&body))).collect();
+    assert_eq!(
+        got,
+        [
+            ("mx", "Me\u{301}xico"),
+            ("athens", "\u{391}\u{3B8}\u{3B7}\u{301}\u{3BD}\u{3B1}"),
+            ("seoul", nfd_seoul),
+            ("bogota", "Bogotá"),
+            ("zafar", "\u{91C}\u{93C}\u{92B}\u{930}"),
+            ("zafar", "\u{95B}\u{92B}\u{930}"),
+        ]
+    );
+    assert!(ms.iter().all(|m| m.text == m.span.slice(&body)));
+    // A base letter followed by a mark is another letter: "Ćuk" is not "Cuk".
+    let g = Gazetteer::from_tsv("cuk\tperson\tCuk\n").unwrap();
+    assert!(found(&g, "C\u{301}uk said.").is_empty());
+    assert_eq!(found(&g, "Cuk said."), pairs(&[("cuk", "Cuk")]));
+}
+
+#[test]
 fn shared_alias_reports_all_candidates_and_prefers_the_government_by_kind() {
     let g = example();
     let body = "Washington says the rule is wrong.";

@@ -9,13 +9,14 @@
 //! so the checks decide on the four bytes around it when they are ASCII and
 //! decode characters only otherwise; a test checks both ways agree.
 
+use unicode_normalization::char::is_combining_mark;
+
 use crate::text::normalize::fold_char;
 
-/// A character that is part of a word in UAX #29 terms (letters, digits, marks, connector).
+/// A character that is part of a word in UAX #29 terms (letters, digits,
+/// marks of every script, connector, zero-width joiner).
 pub(crate) fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
-        || c == '_'
-        || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200D}')
+    c.is_alphanumeric() || c == '_' || c == '\u{200D}' || (!c.is_ascii() && is_combining_mark(c))
 }
 
 /// Ideographs and kana that UAX #29 does not join into words (each stands alone).

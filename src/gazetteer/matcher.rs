@@ -6,10 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
+use unicode_normalization::UnicodeNormalization;
 
 use super::boundary::{end_ok, is_word, start_ok, word_start};
 use super::{CaseRule, Entity, Kind, Link};
-use crate::text::normalize::fold_char;
+
+use crate::text::normalize::{fold_char, is_stable_starter};
 
 /// One way a pattern can be read: as a name or alias of one entity, under a case rule.
 #[derive(Debug, Clone)]
@@ -73,11 +75,12 @@ pub(crate) struct Matcher {
     table_bytes: usize,
 }
 
-/// Fold typographic variants and collapse runs of white space, as the text is folded.
+/// Fold typographic variants, put in NFC and collapse runs of white space,
+/// as the text is folded ([`Normalized`](crate::text::normalize::Normalized)).
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.trim().chars().filter_map(fold_char) {
+    for c in s.trim().chars().filter_map(fold_char).nfc() {
         if c.is_whitespace() {
             space = true;
             continue;
@@ -290,6 +293,11 @@ impl Matcher {
         for (i, c) in text.char_indices() {
             if c.is_ascii() {
                 continue;
+            }
+            // A combining mark, a conjoining jamo or a character NFC replaces:
+            // the folded text is its NFC form.
+            if !is_stable_starter(c) {
+                return true;
             }
             match fold_char(c) {
                 None => return true,
