@@ -48,6 +48,10 @@ pub(crate) struct Run<'a> {
     /// Noun phrases opening a sentence (person or group): antecedents for pronouns
     /// when no gazetteer mention precedes them.
     pub(super) subjects: Vec<(Span, Option<Span>, Category)>,
+    /// The wire dateline ("WASHINGTON (AP) —"), never part of a claim's content.
+    pub(super) dateline: Option<Span>,
+    /// Per quote of the current paragraph, whether a claim holds it.
+    pub(super) taken: Vec<bool>,
 }
 
 impl<'a> Run<'a> {
@@ -70,6 +74,8 @@ impl<'a> Run<'a> {
             cats: Vec::new(),
             carry: None,
             subjects: Vec::new(),
+            dateline: section.dateline(body),
+            taken: Vec::new(),
         }
     }
 
@@ -100,6 +106,8 @@ impl<'a> Run<'a> {
             let mut used = std::mem::take(&mut scratch.used);
             used.clear();
             used.resize(p.toks.len(), false);
+            self.taken.clear();
+            self.taken.resize(p.quotes.len(), false);
             self.direct(&p, &mut used, carry);
             self.indirect(&p, &mut used);
             scratch.used = used;
@@ -133,6 +141,7 @@ impl<'a> Run<'a> {
                 let between = (end..a).all(|k| !p.toks[k].word || used[k] || !p.outside(k));
                 if between && end <= a {
                     self.extend_claim(ci, content);
+                    self.taken[qi] = true;
                     prev = Some((ci, b + 1));
                     continue;
                 }
@@ -156,6 +165,7 @@ impl<'a> Run<'a> {
                     }
                 }
                 let idx = self.push(p, f, kind, vec![span]);
+                self.taken[qi] = true;
                 prev = Some((idx, f.used.1));
                 continue;
             }
@@ -176,6 +186,7 @@ impl<'a> Run<'a> {
                     && (end..a).all(|k| p.cue_at(k).is_none());
                 if same_clause || (opens_sentence && long) {
                     self.extend_claim(ci, content);
+                    self.taken[qi] = true;
                     prev = Some((ci, b + 1));
                 }
                 continue;
@@ -184,6 +195,7 @@ impl<'a> Run<'a> {
             if let (true, true, Some(t)) = (para_initial && opens_sentence, long, carry.as_ref()) {
                 let continued = !t.content.is_empty();
                 let idx = self.push_copy(t, content, continued);
+                self.taken[qi] = true;
                 prev = Some((idx, b + 1));
             }
         }
@@ -221,10 +233,46 @@ impl<'a> Run<'a> {
                     t.content.clear();
                     self.carry = Some(t);
                 } else {
-                    self.push(p, f, ClaimKind::Indirect, parts);
+                    let before = parts.last().is_some_and(|s| s.end <= p.toks[i].span.start);
+                    let ci = self.push(p, f, ClaimKind::Indirect, parts);
+                    if before {
+                        self.continue_after(p, ci, f.used.1);
+                    }
                 }
             }
             i += n;
+        }
+    }
+
+    /// `CONTENT, Schiff said. "The other factor …"`: quotes that open the next
+    /// sentences with no attribution of their own continue claim `ci`, whose
+    /// frame ends at token `k`.
+    fn continue_after(&mut self, p: &Para, ci: usize, mut k: usize) {
+        if !self.continuation {
+            return;
+        }
+        while matches!(p.punct(k), Some('.' | '!' | '?')) {
+            k += 1;
+        }
+        let Some(mut qi) = p.toks.get(k).and_then(|t| t.quote) else { return };
+        while p.first_tok_of(qi) == Some(k) && !self.taken.get(qi).copied().unwrap_or(true) {
+            let content = trim(self.body, p.quotes[qi].inner);
+            let Some(b) = p.last_tok_of(qi) else { return };
+            // A quote with an attribution frame after it is someone's own claim.
+            if !content.is_empty() && super::frame::after_frame(p, qi, b).is_none() {
+                self.extend_claim(ci, content);
+                self.taken[qi] = true;
+            } else {
+                return;
+            }
+            k = b + 1;
+            while matches!(p.punct(k), Some('.' | '!' | '?' | ',')) {
+                k += 1;
+            }
+            match p.toks.get(k).and_then(|t| t.quote) {
+                Some(next) if next != qi => qi = next,
+                _ => return,
+            }
         }
     }
 
@@ -267,7 +315,15 @@ impl<'a> Run<'a> {
         self.claims.len() - 1
     }
 
-    pub(super) fn build(&mut self, p: &Para, f: Frame, kind: ClaimKind, parts: Vec<Span>) -> Claim {
+    pub(super) fn build(&mut self, p: &Para, f: Frame, kind: ClaimKind, mut parts: Vec<Span>) -> Claim {
+        if let Some(d) = self.dateline {
+            for part in &mut parts {
+                if part.start < d.end && part.end > d.end && part.start >= d.start {
+                    *part = trim(self.body, Span::new(d.end, part.end));
+                }
+            }
+            parts.retain(|s| !s.is_empty() && !(d.start <= s.start && s.end <= d.end));
+        }
         let cue_span = Span::new(p.toks[f.cue.0].span.start, p.toks[f.cue.1 - 1].span.end);
         let mut claim = Claim {
             speaker: None,

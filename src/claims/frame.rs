@@ -217,6 +217,10 @@ pub(super) fn appositive_at(p: &Para, open: usize, k: usize, lo: usize, sep: cha
         return matches!(p.category(np), Category::Person | Category::Unknown | Category::Group)
             .then_some(Source::Np(np, None));
     }
+    // `Nancy Pelosi, D-Calif., said`: a party and state tag is the name's label, not a name.
+    if k == open + 2 && is_party_tag(p.text(open + 1)) {
+        return Some(Source::Np(np, Some(inner)));
+    }
     if k > open + 1 && (open + 1..k).all(|m| p.is_name_word(m) || p.noun(m) == Some(super::lexicon::NounKind::Title)) {
         return Some(Source::Np(inner, Some(np)));
     }
@@ -302,4 +306,11 @@ pub(super) fn medium(p: &Para, c: usize, hi: usize) -> Option<(Span, usize)> {
         }
         _ => None,
     }
+}
+
+/// A party and state tag written after a US politician's name: "D-Calif.",
+/// "R-Ky.", "I-Vt", "D-N.Y.".
+pub(super) fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase()
 }

@@ -18,9 +18,47 @@ impl Run<'_> {
         let ce = i + form.words.len();
         let (lo, hi) = p.sentence_range(i);
         if form.class == CueClass::According {
-            let np = p.np_after(ce, hi)?;
+            // `according to an analysis by X`, `according to data from X`: the source is X.
+            let d = if p.has(ce, WordClass::Det) { ce + 1 } else { ce };
+            let mut k = d;
+            while k < hi && k < d + 3 && p.plain_lower(k) {
+                k += 1;
+            }
+            let by = (k > d && matches!(p.lower(k), "by" | "from" | "of")).then(|| p.np_after(k + 1, hi)).flatten();
+            let (np, mut end) = match by {
+                Some(np) => (np, np.end),
+                None => {
+                    let np = p.np_after(ce, hi)?;
+                    // `according to an AFP tally`: the owner of the tally speaks.
+                    let mut e = np.end;
+                    while e < hi && e < np.end + 2 && p.plain_lower(e) {
+                        e += 1;
+                    }
+                    if e > np.end && (e >= hi || matches!(p.punct(e), Some(',' | '.' | ';'))) {
+                        let start = if p.has(np.start, WordClass::Det) && np.end > np.start + 1 {
+                            np.start + 1
+                        } else {
+                            np.start
+                        };
+                        (Np { start, end: np.end, head: np.head }, e)
+                    } else {
+                        (np, np.end)
+                    }
+                }
+            };
+            end = p.skip_paren(end);
             let from = if i > lo && p.punct(i - 1) == Some(',') { i - 1 } else { i };
-            let mut to = if p.punct(np.end) == Some(',') { np.end + 1 } else { np.end };
+            let mut to = if p.punct(end) == Some(',') { end + 1 } else { end };
+            let mut role = None;
+            // `according to X, a former tax aide.`: an appositive to the end of the sentence.
+            if to > end {
+                if let Some(r) =
+                    p.np_after(to, hi).filter(|r| r.end >= hi || (r.end + 1 == hi && p.punct(r.end).is_some()))
+                {
+                    role = Some(r);
+                    to = hi;
+                }
+            }
             if p.word_at(to, "who") || p.word_at(to, "which") {
                 // `according to X, who spoke on Wednesday, …`: the relative clause is about X.
                 to = (to..hi).find(|&m| p.punct(m) == Some(',')).map_or(hi, |m| m + 1);
@@ -36,7 +74,7 @@ impl Run<'_> {
             if words < 3 {
                 return None;
             }
-            let frame = Frame { source: Source::Np(np, None), cue: (i, ce), addressee: None, used: (from, to) };
+            let frame = Frame { source: Source::Np(np, role), cue: (i, ce), addressee: None, used: (from, to) };
             return Some((frame, parts));
         }
         if form.class == CueClass::Quote && !(ce + 1 == p.toks.len() && p.punct(ce) == Some(':')) {
@@ -55,6 +93,7 @@ impl Run<'_> {
         }
         let before = j.checked_sub(1).filter(|&k| k >= lo);
         let mut inverted = false;
+        let mut inverted_role = false;
         // `…, said one GOP source in the room.`: a short prepositional phrase ends the sentence.
         let pp_to_end = |e: usize| {
             p.is_prep(e)
@@ -82,7 +121,15 @@ impl Run<'_> {
                 match p.np_after(ce, hi).filter(|&np| j == i && tail_ok(np)) {
                     Some(np) => {
                         inverted = true;
-                        Source::Np(np, None)
+                        // `…, said Anna Berg, the ministry's spokeswoman.`: an appositive role to the end.
+                        let role = (p.punct(np.end) == Some(','))
+                            .then(|| p.np_after(np.end + 1, hi))
+                            .flatten()
+                            .filter(|r| r.end >= hi || (r.end + 1 == hi && p.punct(r.end).is_some()));
+                        if role.is_some() {
+                            inverted_role = true;
+                        }
+                        Source::Np(np, role)
                     }
                     None => appositive(p, k, lo)?,
                 }
@@ -115,7 +162,7 @@ impl Run<'_> {
             }
         }
         let subject_end = match source {
-            Source::Np(np, _) if inverted && pp_to_end(np.end) => hi,
+            Source::Np(np, _) if inverted && (pp_to_end(np.end) || inverted_role) => hi,
             Source::Np(np, _) if inverted => np.end,
             _ => ce,
         };
@@ -218,7 +265,10 @@ impl Run<'_> {
             if c >= p.toks.len() && p.punct(c - 1) == Some(':') {
                 return Some((frame(c), Vec::new()));
             }
-            let Source::Np(np, None) = source else { return None };
+            let Source::Np(np, role) = source else { return None };
+            if role.is_some() && !inverted_role {
+                return None;
+            }
             let start = if inverted { i } else { np.start };
             if start > lo && p.punct(start - 1) == Some(',') {
                 let end = trim_punct(p, lo, start - 1);
@@ -230,6 +280,14 @@ impl Run<'_> {
             return None;
         }
         if !that && p.toks.get(c).is_some_and(|t| t.word && p.has(c, WordClass::Bad)) {
+            return None;
+        }
+        // `conceded defeat`, `declared victory on Tuesday`, `accused Hamas of …`: these cues
+        // with a bare noun object have no statement to attribute.
+        if !that
+            && matches!(form.lemma.as_str(), "concede" | "declare" | "accuse" | "claim" | "admit" | "deny")
+            && bare_object(p, c, hi)
+        {
             return None;
         }
         // `believes that is his only path`: "that" was the subject, not a complementizer.
@@ -392,4 +450,43 @@ pub(super) fn trim_punct(p: &Para, a: usize, mut b: usize) -> usize {
         b -= 1;
     }
     b
+}
+
+/// Whether tokens from `c` are a short noun phrase object ending the clause or
+/// followed by a preposition or a time ("defeat on Tuesday", "Hamas of
+/// breaking the truce"), with no verb, pronoun or quote: not a statement.
+fn bare_object(p: &Para, c: usize, hi: usize) -> bool {
+    let aux = |m: usize| {
+        matches!(
+            p.lower(m),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "be"
+                | "been"
+        )
+    };
+    let stop = |m: usize| {
+        p.is_prep(m) || p.is_time(m) || matches!(p.lower(m), "after" | "over" | "against" | "during" | "on" | "before")
+    };
+    let start = if p.has(c, WordClass::Det) { c + 1 } else { c };
+    let mut k = start;
+    while k < hi && k < start + 3 && p.outside(k) && p.toks[k].word && p.pron(k).is_none() && !aux(k) && !stop(k) {
+        k += 1;
+    }
+    k > start && (k >= hi || matches!(p.punct(k), Some('.' | ';' | '!' | '?')) || stop(k))
 }

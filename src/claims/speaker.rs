@@ -353,8 +353,13 @@ impl Para<'_> {
         if s == np.end {
             return (None, np);
         }
-        let prefix_is_det = (np.start..s).all(|i| self.is_det(i));
-        if prefix_is_det {
+        // A role has a role noun or a lower-case word ("Kremlin aide", "Fox News host"); capitalised
+        // words before the name are the name's own ("The White House", "The New York Times").
+        let role_like = (np.start..s).any(|i| {
+            matches!(self.noun(i), Some(NounKind::Role | NounKind::Title))
+                || (self.toks[i].word && !self.toks[i].cap && !self.is_det(i))
+        });
+        if !role_like {
             return (None, np);
         }
         // Keep the last two name words, and an initial or title before them.
