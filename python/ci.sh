@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 python3 -m venv .venv
-.venv/bin/pip install --quiet --disable-pip-version-check ./python pytest pyspark
+.venv/bin/pip install --quiet --disable-pip-version-check ./python pytest pyspark mypy
+# The type stubs and the typed package agree.
+.venv/bin/mypy --strict --ignore-missing-imports python/dateline python/examples/spark_dedup.py
 # The Spark test's corpus: 20,000 generated news documents with syndicated copies.
 mkdir -p target/spark
 cargo run --quiet --release --example gen_corpus -- 20000 target/spark/gen20k.corpus target/spark/gen20k.truth.tsv

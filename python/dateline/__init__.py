@@ -28,9 +28,12 @@ crate's message and position (:class:`CorpusError` has ``document``,
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from dateline.errors import ConfigError, CorpusError, DatelineError, GazetteerError
+if TYPE_CHECKING:
+    from dateline._dateline import Document, SketchRecord, Story
+
 from dateline._dateline import (
     Deduplicator,
     Gazetteer,
@@ -43,34 +46,43 @@ from dateline._dateline import (
 )
 
 
-def sketch_document(document: dict[str, Any], **config: Any) -> list[dict[str, Any]]:
+def sketch_document(document: Document | dict[str, Any], **config: Any) -> list[SketchRecord]:
     """The dedup sketches of a document, for engines that group documents themselves.
 
     One dict per compared text (the article, then each related-story blurb,
-    id ``<id>#<n>``): ``id``, ``source``, ``date``, ``signature`` (the MinHash
-    bins, ints), ``shingles`` (distinct shingle count) and ``paragraphs``
-    (16-bit fingerprints of the paragraphs). ``config`` takes the keyword
-    arguments of :class:`Deduplicator`. Group sketches by
-    :func:`lsh_bands`, verify candidates with ``Deduplicator.similarity``, or
-    feed them back with ``Deduplicator.add_sketch``.
+    id ``<id>#<n>``): ``id``, ``source``, ``date`` and the fields of the
+    library's ``Sketch`` (what the index keeps of a text: hashes and
+    paragraph fingerprints). ``config`` takes the keyword arguments of
+    :class:`Deduplicator`. Group sketches by :func:`candidate_keys`, verify
+    candidates with ``Deduplicator.similarity``, or add them to an index with
+    ``Deduplicator.add_sketch``.
     """
     return Deduplicator(**config).sketch_document(document)
 
 
-def lsh_bands(sketch: dict[str, Any], bands: int = 16, rows: int = 2) -> list[tuple[int, ...]]:
-    """The LSH band keys of a sketch: ``(band, bin, bin, ...)`` per band.
+def candidate_keys(sketch: SketchRecord, config: dict[str, Any] | None = None) -> list[Any]:
+    """The keys under which the index looks a sketch up: two texts are
+    candidate copies only when they share a key, so a group-by on these keys
+    (a Spark ``groupByKey``, a SQL join) finds every pair the index would verify.
 
-    Two texts are dedup candidates when they share a key (the index's own
-    rule, with its default ``bands`` and ``rows``). A sketch with no shingles
-    has no keys.
+    For a MinHash ``signature`` these are its LSH bands ``(band, bin, ...)``;
+    for winnowed ``fingerprints``, their hashes. ``config`` is the index's
+    configuration (``Deduplicator().config`` when ``None``).
     """
-    if not sketch.get("shingles"):
-        return []
-    sig = sketch["signature"]
-    return [(b, *sig[b * rows : (b + 1) * rows]) for b in range(bands)]
+    config = config if config is not None else Deduplicator().config
+    if "signature" in sketch:
+        if not sketch.get("shingles", 1):
+            return []
+        sig, rows = sketch["signature"], config["rows"]
+        return [(b, *sig[b * rows : (b + 1) * rows]) for b in range(config["bands"])]
+    if "fingerprints" in sketch:
+        return sorted({fp[0] if isinstance(fp, (list, tuple)) else fp for fp in sketch["fingerprints"]})
+    raise ValueError("not a dateline sketch: it has neither `signature` nor `fingerprints`")
 
 
-def stories_of(documents: Iterable[dict[str, Any]], threads: int | None = None, **config: Any) -> list[dict[str, Any]]:
+def stories_of(
+    documents: Iterable[Document | dict[str, Any]], threads: int | None = None, **config: Any
+) -> list[Story]:
     """The syndicated stories of documents on one machine: ``Deduplicator.add_many`` then ``stories()``."""
     dedup = Deduplicator(**config)
     dedup.add_many(list(documents), threads)
@@ -86,7 +98,7 @@ __all__ = [
     "GazetteerError",
     "Pipeline",
     "__version__",
-    "lsh_bands",
+    "candidate_keys",
     "parse_corpus",
     "read_corpus",
     "render_text",

@@ -26,46 +26,30 @@ class Document(TypedDict):
     lang: NotRequired[str | None]
     meta: NotRequired[dict[str, str]]
 
-class Similarity(TypedDict):
-    resemblance: float
-    containment: float
+Similarity = dict[str, Any]
+"""How similar two texts are: ``resemblance`` and ``containment`` (0 to 1), and the library's other measures."""
 
 class Verdict(TypedDict):
-    """``{"verdict": "new", "story": id}`` or a copy with ``matched`` and ``similarity``."""
+    """``{"verdict": "new", "story": id}``, or a copy with the member it ``matched`` and their ``similarity``."""
 
     verdict: Literal["new", "copy"]
     story: str
     matched: NotRequired[str]
     similarity: NotRequired[Similarity]
 
-class Member(TypedDict):
-    id: str
-    source: str | None
-    date: str | None
-    similarity: float
-    containment: float
-    matched: str
-    shingles: int
-    paragraphs: int
-    lacks: list[int]
-    adds: list[int]
-
 class Story(TypedDict):
-    """Syndicated copies of one story: id = smallest member id; canonical = most complete text."""
+    """Syndicated copies of one story: ``id`` is the smallest member id,
+    ``canonical`` the most complete text; each member has its ``id``,
+    ``source``, ``date``, the member it ``matched`` with ``similarity`` and
+    ``containment``, and the paragraphs it ``lacks`` and ``adds`` against the
+    canonical text (the library's ``Member`` record)."""
 
     id: str
     canonical: str
-    members: list[Member]
+    members: list[dict[str, Any]]
 
-class SketchRecord(TypedDict):
-    """What the dedup index keeps of one text (see ``Deduplicator.sketch_document``)."""
-
-    id: str
-    source: str | None
-    date: str | None
-    signature: list[int]
-    shingles: int
-    paragraphs: list[int]
+SketchRecord = dict[str, Any]
+"""What the dedup index keeps of one text: ``id``, ``source``, ``date`` and the library's ``Sketch`` fields."""
 
 def parse_corpus(text: str) -> list[Document]:
     """Parse a corpus (the ``==> NAME <==`` format) held in a string.
@@ -151,25 +135,15 @@ class Pipeline:
 class Deduplicator:
     """The dedup index: syndicated copies merged into stories.
 
-    Keyword arguments override the library's measured defaults (resemblance
-    0.3, containment 0.5, shingles of 5 words, 64 bins, 16 bands of 2 rows).
-    ``threads`` is the default for ``add_many`` (all cores). Picklable (as
-    its bytes), so it can travel between Spark tasks.
+    ``config`` overrides fields of the library's ``DedupConfig`` by their
+    names as the ``config`` property lists them (for example
+    ``Deduplicator(containment=0.6)``); the defaults are the library's
+    measured ones. An unknown name or an out-of-range value raises
+    ``ConfigError``. ``threads`` is the default for ``add_many`` (all cores).
+    Picklable (as its bytes), so it can travel between Spark tasks.
     """
 
-    def __init__(
-        self,
-        *,
-        resemblance: float | None = None,
-        containment: float | None = None,
-        shingle_size: int | None = None,
-        bins: int | None = None,
-        bands: int | None = None,
-        rows: int | None = None,
-        min_containment_shingles: int | None = None,
-        keep_shingles: bool = False,
-        threads: int | None = None,
-    ) -> None: ...
+    def __init__(self, *, threads: int | None = None, **config: Any) -> None: ...
     def add(self, id: str, text: str, *, source: str | None = None, date: DateLike | None = None) -> Verdict:
         """Add one text, every line compared as a paragraph; the verdict at once."""
     def add_document(self, document: Document | dict[str, Any]) -> list[tuple[str, Verdict]]:

@@ -36,7 +36,7 @@ import time
 from typing import Any, Iterable, Iterator
 
 
-def parse_file(path_and_text: tuple[str, str]) -> list[dict[str, Any]]:
+def parse_file(path_and_text: tuple[str, str]) -> list[Any]:
     """The documents of one corpus file (runs on an executor)."""
     import dateline
 
@@ -66,7 +66,7 @@ def merge_indexes(a: bytes, b: bytes) -> bytes:
     return x.to_bytes()
 
 
-def dedup_on_spark(sc: Any, inputs: str, partitions: int, config: dict[str, Any], depth: int = 2) -> list[dict[str, Any]]:
+def dedup_on_spark(sc: Any, inputs: str, partitions: int, config: dict[str, Any], depth: int = 2) -> list[Any]:
     """The stories of the corpus files matching ``inputs`` (a path, glob or comma-separated list)."""
     import dateline
 
@@ -75,7 +75,7 @@ def dedup_on_spark(sc: Any, inputs: str, partitions: int, config: dict[str, Any]
     return dateline.Deduplicator.from_bytes(index).stories()
 
 
-def write_stories(stories: list[dict[str, Any]], path: str) -> None:
+def write_stories(stories: list[Any], path: str) -> None:
     with open(path, "w", encoding="utf-8") as out:
         for story in stories:
             out.write(json.dumps(story, ensure_ascii=False, sort_keys=False))

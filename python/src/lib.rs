@@ -404,53 +404,42 @@ struct Deduplicator {
     threads: usize,
 }
 
+/// The default configuration with `overrides` (serde field names) applied,
+/// so that the wrapper follows the library's configuration without naming its fields.
+fn dedup_config(py: Python<'_>, overrides: Option<&Bound<'_, PyDict>>) -> PyResult<DedupConfig> {
+    let bad = |m: String| config_error(py, m);
+    let mut value = serde_json::to_value(DedupConfig::default()).map_err(|e| bad(e.to_string()))?;
+    if let (Some(overrides), Some(fields)) = (overrides, value.as_object_mut()) {
+        let known = fields.keys().cloned().collect::<Vec<_>>().join(", ");
+        let given: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&json_dumps(overrides)?).map_err(|e| bad(e.to_string()))?;
+        for (key, v) in given {
+            match fields.get_mut(&key) {
+                Some(slot) => *slot = v,
+                None => return Err(bad(format!("unknown dedup setting {key:?}; expected one of {known}"))),
+            }
+        }
+    }
+    serde_json::from_value(value).map_err(|e| bad(format!("dedup setting of the wrong type: {e}")))
+}
+
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 #[pymethods]
 impl Deduplicator {
+    /// An empty index. `config` overrides fields of the library's
+    /// `DedupConfig` by their serde names (as the `config` property lists
+    /// them); `threads` is the default for `add_many` (all cores).
     #[new]
-    #[pyo3(signature = (*, resemblance=None, containment=None, shingle_size=None, bins=None, bands=None, rows=None, min_containment_shingles=None, keep_shingles=false, threads=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn py_new(
-        py: Python<'_>,
-        resemblance: Option<f64>,
-        containment: Option<f64>,
-        shingle_size: Option<usize>,
-        bins: Option<usize>,
-        bands: Option<usize>,
-        rows: Option<usize>,
-        min_containment_shingles: Option<u32>,
-        keep_shingles: bool,
-        threads: Option<usize>,
-    ) -> PyResult<Deduplicator> {
-        let mut c = DedupConfig::new().keep_shingles(keep_shingles);
-        if let Some(v) = resemblance {
-            c = c.resemblance(v);
-        }
-        if let Some(v) = containment {
-            c = c.containment(v);
-        }
-        if let Some(v) = shingle_size {
-            c = c.shingle_size(v);
-        }
-        if let Some(v) = bins {
-            c = c.bins(v);
-        }
-        if let Some(v) = bands {
-            c = c.bands(v);
-        }
-        if let Some(v) = rows {
-            c = c.rows(v);
-        }
-        if let Some(v) = min_containment_shingles {
-            c = c.min_containment_shingles(v);
-        }
+    #[pyo3(signature = (*, threads=None, **config))]
+    fn py_new(py: Python<'_>, threads: Option<usize>, config: Option<&Bound<'_, PyDict>>) -> PyResult<Deduplicator> {
         if threads == Some(0) {
             return Err(config_error(py, "threads must be at least 1".to_string()));
         }
-        let inner = Index::new(c).map_err(|e| error(py, e))?;
+        let config = dedup_config(py, config)?;
+        let inner = Index::new(config).map_err(|e| error(py, e))?;
         Ok(Deduplicator { inner, threads: threads.unwrap_or_else(default_threads) })
     }
 

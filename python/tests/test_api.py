@@ -129,8 +129,14 @@ def test_reference_date_resolves_undated_documents():
 def test_configuration_and_argument_errors():
     with pytest.raises(dateline.ConfigError, match="focus threshold"):
         dateline.Pipeline(focus_threshold=1.5)
-    with pytest.raises(dateline.ConfigError, match="bins 0 must be 1 to 1024"):
-        dateline.Deduplicator(bins=0)
+    with pytest.raises(dateline.ConfigError, match="shingle size 0"):
+        dateline.Deduplicator(shingle=0)
+    with pytest.raises(dateline.ConfigError, match='unknown dedup setting "shingles"; expected one of '):
+        dateline.Deduplicator(shingles=5)
+    with pytest.raises(dateline.ConfigError, match="wrong type"):
+        dateline.Deduplicator(shingle="five")
+    with pytest.raises(dateline.ConfigError, match="threads"):
+        dateline.Deduplicator(threads=0)
     with pytest.raises(dateline.CorpusError, match='malformed date "April 9"'):
         dateline.Pipeline().analyze("text", date="April 9")
     with pytest.raises(TypeError):
@@ -185,7 +191,7 @@ def test_shard_indexes_merge_and_round_trip_through_bytes_and_pickle():
     assert merged.stories() == whole
     assert len(shards[2]) > 0  # merge leaves the other index as it was
     with pytest.raises(dateline.ConfigError, match="different configurations"):
-        merged.merge(dateline.Deduplicator(resemblance=0.9))
+        merged.merge(dateline.Deduplicator(containment=0.9))
     with pytest.raises(dateline.ConfigError, match="not a dateline dedup index"):
         dateline.Deduplicator.from_bytes(b"junk")
 
@@ -195,15 +201,20 @@ def test_sketches_for_engines_that_group_themselves():
     doc = {"id": "a.txt", "text": WIRE, "source": "Wire", "date": "2025-04-10"}
     [sketch] = dateline.sketch_document(doc)
     assert (sketch["id"], sketch["source"], sketch["date"]) == ("a.txt", "Wire", "2025-04-10")
-    assert len(sketch["signature"]) == 64 and sketch["shingles"] > 20 and len(sketch["paragraphs"]) == 2
-    copy = d.sketch_document(dict(doc, id="b.txt"))[0]
-    assert dateline.lsh_bands(sketch) == dateline.lsh_bands(copy)
-    assert len(dateline.lsh_bands(sketch)) == 16
-    assert d.similarity(sketch, copy) == {"resemblance": 1.0, "containment": 1.0}
+    assert len(sketch["paragraphs"]) == 2
+    [copy] = d.sketch_document(dict(doc, id="b.txt"))
+    other = d.sketch("c.txt", "An unrelated text about the weather in Lisbon, where it rained all day long.\n")
+    keys = dateline.candidate_keys(sketch)
+    assert keys and keys == dateline.candidate_keys(copy)
+    assert not set(keys) & set(dateline.candidate_keys(other))
+    similarity = d.similarity(sketch, copy)
+    assert (similarity["resemblance"], similarity["containment"]) == (1.0, 1.0)
+    assert d.similarity(sketch, other)["containment"] < 0.2
     assert d.add_sketch(sketch) == {"verdict": "new", "story": "a.txt"}
     assert d.add_sketch(copy)["verdict"] == "copy"
-    with pytest.raises(dateline.ConfigError):
-        dateline.Deduplicator(bins=32, bands=8).add_sketch(sketch)
+    assert d.add_sketch(other)["verdict"] == "new"
+    with pytest.raises(ValueError, match='sketch of "x" is malformed'):
+        d.add_sketch({"id": "x", "paragraphs": []})
 
 
 def test_pipeline_takes_the_dedup_configuration():
@@ -211,5 +222,7 @@ def test_pipeline_takes_the_dedup_configuration():
         "==> a <==\n" + WIRE + "\n==> b <==\n" + WIRE.replace("near future", "distant future") + "\n"
     )
     assert len(dateline.Pipeline().timeline(docs)["stories"]) == 1
-    strict = dateline.Pipeline(dedup=dateline.Deduplicator(resemblance=1.0, containment=1.0))
+    # Every threshold at 1.0: only identical texts are copies.
+    thresholds = {k: 1.0 for k, v in dateline.Deduplicator().config.items() if isinstance(v, float)}
+    strict = dateline.Pipeline(dedup=dateline.Deduplicator(**thresholds))
     assert strict.timeline(docs)["stories"] == []
