@@ -392,7 +392,7 @@ fn render_text(report: &Bound<'_, PyAny>) -> PyResult<String> {
     let json = json_dumps(report)?;
     let report: Report = serde_json::from_str(&json)
         .map_err(|e| PyValueError::new_err(format!("not a timeline object as Pipeline.timeline returns: {e}")))?;
-    Ok(dateline::timeline::render::text::render(&report.timeline))
+    Ok(dateline::timeline::render::text::render_report(&report))
 }
 
 // ----------------------------------------------------------------- dedup

@@ -96,7 +96,10 @@ def test_pipeline_timeline_merges_two_reports_of_one_meeting():
     assert report["stories"] == []
     assert [d["id"] for d in report["documents"]] == ["a.txt", "b.txt"]
     text = dateline.render_text(report)
-    assert "10 April 2025" in text and "a.txt (Wire); b.txt" in text
+    # The text rendering: the headline, then the event under its date with both sources.
+    assert text.startswith("Embassy talks resume\n")
+    assert "\n10 April 2025\n" in text and "Diplomats of both countries met in Istanbul" in text
+    assert "sources: Wire; b.txt" in text
 
 
 def test_timeline_without_documents_keeps_only_the_timeline():
