@@ -4,7 +4,7 @@
 Usage (from the crate root):
 
     python3 benches/compare/dedup.py [--docs N] [--corpus FILE --truth FILE]
-        [--thresholds 0.8,0.5] [--skip-datasketch] [--exact]
+        [--thresholds 0.8,0.5,0.3] [--skip-datasketch] [--exact]
 
 Creates the virtualenv benches/compare/.venv (pip install datasketch rensa)
 on first use, generates the realistic news stream of benches/common/wire.rs
@@ -18,8 +18,8 @@ after the other and each in its own process:
     with --exact also `--exact`;
   - datasketch: MinHash (num_perm 128) + MinHashLSH at each threshold on word
     5-shingles of each body, query-then-insert, copies = connected components;
-  - rensa: RMinHash (num_perm 128) + RMinHashLSH (each threshold, 16 bands),
-    the same way.
+  - rensa: RMinHash (num_perm 128) + RMinHashLSH (each threshold, with the
+    band count whose LSH threshold is closest to it), the same way.
 
 It prints one Markdown table row per run: documents per second (wall clock,
 reading and parsing included), documents per CPU-second (user + system time
@@ -122,10 +122,17 @@ def run_datasketch(corpus, out, threshold):
     write_stories(uf, names, out)
 
 
+def rensa_bands(threshold, num_perm=128):
+    """The band count whose LSH threshold (1/b)^(1/r), r = num_perm/b, is closest to `threshold`
+    (RMinHashLSH takes the bands as given; its threshold argument does not set them)."""
+    bands = [b for b in range(1, num_perm + 1) if num_perm % b == 0]
+    return min(bands, key=lambda b: abs((1 / b) ** (b / num_perm) - threshold))
+
+
 def run_rensa(corpus, out, threshold):
     from rensa import RMinHash, RMinHashLSH
 
-    lsh = RMinHashLSH(threshold=threshold, num_perm=128, num_bands=16)
+    lsh = RMinHashLSH(threshold=threshold, num_perm=128, num_bands=rensa_bands(threshold))
     uf = UnionFind()
     names = []
     for i, (name, body) in enumerate(read_corpus(corpus)):
@@ -164,7 +171,7 @@ def main():
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--corpus")
     ap.add_argument("--truth")
-    ap.add_argument("--thresholds", default="0.8,0.5", help="LSH thresholds for the Python tools")
+    ap.add_argument("--thresholds", default="0.8,0.5,0.3", help="LSH thresholds for the Python tools")
     ap.add_argument("--skip-datasketch", action="store_true", help="datasketch takes minutes at 100k documents")
     ap.add_argument("--exact", action="store_true", help="also run dateline --exact")
     ap.add_argument("--run", help=argparse.SUPPRESS)
@@ -207,8 +214,11 @@ def main():
     if args.exact:
         runs.append(("dateline (exact sets)", [ours, corpus, "--exact"]))
     thresholds = [float(t) for t in args.thresholds.split(",") if t.strip()]
+    seen_bands = set()
     for t in thresholds:
-        runs.append((f"rensa {version('rensa')} (RMinHash+LSH, threshold {t})", ("rensa", t)))
+        if rensa_bands(t) not in seen_bands:  # the same bands give the same result
+            seen_bands.add(rensa_bands(t))
+            runs.append((f"rensa {version('rensa')} (RMinHash+LSH, threshold {t}, {rensa_bands(t)} bands)", ("rensa", t)))
     if not args.skip_datasketch:
         for t in thresholds:
             runs.append((f"datasketch {version('datasketch')} (MinHash+MinHashLSH, threshold {t})", ("datasketch", t)))
