@@ -322,7 +322,7 @@ impl<'a> Run<'a> {
                     *part = trim(self.body, Span::new(d.end, part.end));
                 }
             }
-            parts.retain(|s| !s.is_empty() && !(d.start <= s.start && s.end <= d.end));
+            parts.retain(|s| !(s.is_empty() || d.contains(*s)));
         }
         let cue_span = Span::new(p.toks[f.cue.0].span.start, p.toks[f.cue.1 - 1].span.end);
         let mut claim = Claim {
