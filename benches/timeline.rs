@@ -1,7 +1,8 @@
 //! The whole pipeline end to end (structure, entities, time, claims, dedup,
 //! focus, events): `cargo bench --bench timeline`. Prints documents/s and
-//! MB/s for the per-document analysis alone (what the `extract` example
-//! does) and for a full session that also builds stories and the timeline.
+//! MB/s for the per-document analysis alone on one thread (what the
+//! `extract` example does) and for a full session that also builds stories
+//! and the timeline, on one thread and on two (with the speed-up).
 
 mod common;
 
@@ -13,32 +14,47 @@ fn main() {
     let input = common::news_corpus(20_000_000, 8);
     let docs = dateline::corpus::parse(&input).expect("generated corpus parses");
     let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
-    let pipeline = Pipeline::builder().build().expect("default pipeline builds");
+    let one = Pipeline::builder().threads(1).build().expect("default pipeline builds");
 
     let (secs, n) = common::best_time(Duration::from_secs(3), || {
         let mut n = 0;
         for d in &docs {
-            n += pipeline.analyze(d).len();
+            n += one.analyze(d).len();
         }
         n
     });
     assert!(n >= docs.len(), "every document is analysed");
-    common::report("pipeline analyze (per document)", bytes, docs.len(), secs);
+    common::report("pipeline analyze (1 thread)", bytes, docs.len(), secs);
 
-    let (secs, report) = common::best_time(Duration::from_secs(3), || {
-        let mut session = pipeline.session().keep_documents(false);
-        for d in &docs {
-            session.add(d);
+    let mut one_thread = 0.0;
+    for threads in [1, 2] {
+        let pipeline = Pipeline::builder().threads(threads).build().expect("default pipeline builds");
+        let (secs, report) = common::best_time(Duration::from_secs(3), || {
+            let mut session = pipeline.session().keep_documents(false);
+            for batch in docs.chunks(4096) {
+                session.add_batch(batch);
+            }
+            session.finish()
+        });
+        assert!(report.documents.is_empty());
+        assert!(!report.timeline.events.is_empty(), "the corpus has a timeline");
+        common::report(
+            &format!("pipeline session ({threads} thread{})", if threads > 1 { "s" } else { "" }),
+            bytes,
+            docs.len(),
+            secs,
+        );
+        if threads == 1 {
+            one_thread = secs;
+        } else {
+            println!("{:<40} {:.2}x one thread", "session speed-up", one_thread / secs);
         }
-        session.finish()
-    });
-    assert!(report.documents.is_empty());
-    common::report("pipeline session (stories + timeline)", bytes, docs.len(), secs);
-    println!(
-        "{:<40} {} events, {} stories, peak RSS {:.0} MB",
-        "timeline",
-        report.timeline.events.len(),
-        report.stories.len(),
-        common::peak_rss().unwrap_or(0) as f64 / 1e6
-    );
+        println!(
+            "{:<40} {} events, {} stories, peak RSS {:.0} MB",
+            "timeline",
+            report.timeline.events.len(),
+            report.stories.len(),
+            common::peak_rss().unwrap_or(0) as f64 / 1e6
+        );
+    }
 }

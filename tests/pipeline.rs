@@ -129,3 +129,115 @@ proptest! {
         }
     }
 }
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+#[test]
+fn every_thread_count_gives_the_report_of_one_thread() {
+    let mut corpus = common::news_corpus(300_000, 3);
+    corpus.push('\n');
+    corpus.push_str(SEEDS);
+    let docs = dateline::corpus::parse(&corpus).expect("generated corpus parses");
+    assert!(docs.len() > 50);
+    let one = Pipeline::builder().threads(1).build().expect("builds").analyze_corpus(&docs);
+    assert!(!one.timeline.events.is_empty());
+    for threads in [2, 3, 8] {
+        let many = Pipeline::builder().threads(threads).build().expect("builds").analyze_corpus(&docs);
+        assert_eq!(many, one, "{threads} threads");
+    }
+}
+
+#[test]
+fn a_batch_gives_the_analyses_and_verdicts_of_adding_one_by_one_in_input_order() {
+    let docs = dateline::corpus::parse(SEEDS).expect("bundled corpus parses");
+    // Every document twice: the second copies are syndicated copies of the first.
+    let twice: Vec<&Document<'_>> = docs.iter().chain(docs.iter()).collect();
+    let p = Pipeline::builder().threads(3).build().expect("builds");
+    let mut one = p.session();
+    let single: Vec<DocumentAnalysis> = twice.iter().flat_map(|d| one.add(d)).collect();
+    let mut many = p.session();
+    let batch = many.add_batch(&twice);
+    assert_eq!(batch, single);
+    assert_eq!(many.finish(), one.finish());
+    let pages = single.iter().filter(|a| !a.is_blurb()).count();
+    assert_eq!(pages, 2 * docs.len());
+    // The second copy of each page is a copy of the first, said with its analysis.
+    let page = |id: &str, n: usize| single.iter().filter(|a| a.id == id).nth(n).expect("page twice").clone();
+    let (first, second) = (page(&docs[0].name, 0), page(&docs[0].name, 1));
+    assert!(!first.verdict.as_ref().expect("a verdict").is_copy());
+    assert!(second.verdict.as_ref().expect("a verdict").is_copy());
+    // `analyze` alone gives no verdict.
+    assert_eq!(p.analyze(&docs[0])[0].verdict, None);
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_analysed_up_to_a_paragraph_break_and_says_so() {
+    let para = "Diplomats met in Geneva on Thursday, officials said.\n\n";
+    let body = para.repeat(40);
+    let doc = Document::new("big.txt", body.as_str());
+    let p = Pipeline::builder().max_document_bytes(1000).reference_date(day(2025, 4, 11)).build().expect("builds");
+    let a = p.analyze(&doc);
+    let cut = (1000 / para.len()) * para.len();
+    assert_eq!(
+        a[0].warnings,
+        [dateline::pipeline::Warning::Truncated { limit: 1000, length: body.len(), analyzed: cut }]
+    );
+    // Everything up to the cut is analysed, nothing after it.
+    assert_eq!(a[0].times.len(), 1000 / para.len());
+    assert!(a[0].times.iter().all(|t| t.span.end <= cut));
+    let record = serde_json::to_value(a[0].record()).expect("serializes");
+    let warning = record["warnings"][0].as_str().expect("a warning sentence");
+    assert!(warning.contains("over the limit of 1000"), "{warning}");
+    // Under the limit: no warning, and the record has no `warnings` key.
+    let small = Pipeline::builder().build().expect("builds").analyze(&doc);
+    assert!(small[0].warnings.is_empty());
+    assert_eq!(small[0].times.len(), 40);
+    assert!(serde_json::to_value(small[0].record()).expect("serializes").get("warnings").is_none());
+    // The session keeps the warning in the report.
+    let report = p.analyze_corpus([&doc]);
+    assert_eq!(report.documents[0].warnings.len(), 1);
+}
+
+#[test]
+fn zero_threads_or_a_zero_size_limit_is_a_configuration_error() {
+    let e = Pipeline::builder().threads(0).build().expect_err("zero threads");
+    assert!(e.to_string().contains("expected at least 1"), "{e}");
+    let e = Pipeline::builder().max_document_bytes(0).build().expect_err("zero limit");
+    assert!(e.to_string().contains("expected at least 1 byte"), "{e}");
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// Inputs the fuzz target (`fuzz/fuzz_targets/pipeline.rs`) found or that
+/// were written to stand for its findings: each runs through the whole
+/// pipeline without a panic, with spans inside the body, in well under a second.
+#[test]
+fn fuzz_crash_and_slow_inputs_replay_cleanly() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/pipeline/crashes");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("crash directory exists") {
+        let path = entry.expect("directory entry").path();
+        let bytes = std::fs::read(&path).expect("crash input reads");
+        let text = String::from_utf8_lossy(&bytes);
+        let docs = dateline::corpus::ReaderBuilder::new()
+            .lossy(true)
+            .parse(&text)
+            .unwrap_or_else(|_| vec![Document::new("fuzz.txt", text.as_ref())]);
+        let start = std::time::Instant::now();
+        let p = pipeline();
+        for doc in &docs {
+            for a in p.analyze(doc) {
+                assert_spans_inside(doc, &a);
+            }
+        }
+        let report = p.analyze_corpus(&docs);
+        assert!(report.documents.len() >= docs.len(), "{}", path.display());
+        // Generous for debug builds under load; a quadratic input takes minutes.
+        assert!(start.elapsed().as_secs() < 20, "{} is slow", path.display());
+        n += 1;
+    }
+    assert!(n >= 2);
+}

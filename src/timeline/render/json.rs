@@ -91,6 +91,10 @@ pub struct DocumentRecord {
     pub times: Vec<TimeRecord>,
     /// Attributed statements in body order.
     pub claims: Vec<ClaimRecord>,
+    /// What the analysis could not do, as sentences (for example a document
+    /// longer than the pipeline's size limit, analysed only up to it); absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// One entity mention.

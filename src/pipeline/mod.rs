@@ -9,7 +9,11 @@
 //! on each related-story blurb, and returns one [`DocumentAnalysis`] per
 //! (sub-)document: the page first (id = its corpus name), then its blurbs
 //! (id `<page>#<n>`, [`parent`](DocumentAnalysis::parent) = the page). It is
-//! stateless and can run on many threads at once.
+//! stateless and can run on many threads at once. A document longer than the
+//! size limit ([`PipelineBuilder::max_document_bytes`], default 4 MiB) is
+//! analysed up to the limit, cut at a paragraph break where one is near, and
+//! its analysis says so in [`DocumentAnalysis::warnings`]: nothing is dropped
+//! silently, and no document can hold the pipeline for long.
 //!
 //! The corpus-wide results need every document: a [`Session`]
 //! ([`Pipeline::session`]) takes documents as a feed delivers them
@@ -19,30 +23,57 @@
 //! gives the [`Report`]: documents, syndicated stories and the
 //! [`Timeline`]. [`Pipeline::analyze_corpus`] does both for a slice.
 //!
+//! Every core: [`Pipeline::analyze_corpus`], [`Pipeline::timeline`] and
+//! [`Session::add_batch`] analyse documents on
+//! [`threads`](PipelineBuilder::threads) threads (default: every core) while
+//! the calling thread feeds the corpus-wide stages in input order, so the
+//! result is the one a single thread gives. Each document is analysed once;
+//! its dedup [`Verdict`] comes back with its analysis
+//! ([`DocumentAnalysis::verdict`]).
+//!
 //! The [`Report`] serializes to the crate's JSON interchange format
 //! (see [`timeline::render::json`](crate::timeline::render::json)).
 //!
-//! Cost: the sum of the stages' costs plus statement extraction; measured
-//! end to end (documents/s and MB/s) by `cargo bench --bench timeline`.
+//! # Builder
+//!
+//! [`PipelineBuilder`] consumes itself (`fn x(self, ..) -> Self`, `build(self)`),
+//! unlike the crate's non-consuming readers' builders: it moves an owned
+//! [`Gazetteer`] (often a hundred thousand aliases) into the pipeline, and a
+//! `build(&self)` would have to copy it.
+//!
+//! # Cost
+//!
+//! The sum of the stages' costs plus statement extraction, linear in the
+//! input on any text (`benches/hostile.rs` checks each hostile shape at 1 and
+//! 10 MB); measured end to end (documents/s and MB/s, one thread and all) by
+//! `cargo bench --bench timeline`.
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::claims::Claim;
 use crate::corpus::Document;
-use crate::dedup::{DedupConfig, Deduplicator, DocRef, Story, Verdict};
+use crate::dedup::{DedupConfig, Deduplicator, Verdict};
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::text::Section;
 use crate::time::{TimeExpr, TimeValue};
-use crate::timeline::build::{self, Statement};
-use crate::timeline::focus::{self, Profile};
+use crate::timeline::focus;
 use crate::timeline::render::json::{ClaimRecord, DocumentRecord, MentionRecord, TimeRecord};
-use crate::timeline::{Source, SourceCopy, Timeline};
+use crate::timeline::Timeline;
 use crate::{Error, Result};
+
+mod parallel;
+mod session;
+
+pub use session::Session;
+
+/// The default [`PipelineBuilder::max_document_bytes`]: 4 MiB, far above any
+/// article (a long feature is 50 kB) yet small enough that one document
+/// analyses in well under a second.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
 /// Configures a [`Pipeline`].
 #[derive(Debug, Clone)]
@@ -52,6 +83,8 @@ pub struct PipelineBuilder {
     focus_threshold: f64,
     blurbs: bool,
     dedup: DedupConfig,
+    max_document_bytes: usize,
+    threads: Option<usize>,
 }
 
 impl Default for PipelineBuilder {
@@ -62,6 +95,8 @@ impl Default for PipelineBuilder {
             focus_threshold: focus::DEFAULT_THRESHOLD,
             blurbs: true,
             dedup: DedupConfig::default(),
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            threads: None,
         }
     }
 }
@@ -99,6 +134,24 @@ impl PipelineBuilder {
         self
     }
 
+    /// The size limit of a document body in bytes (default
+    /// [`DEFAULT_MAX_DOCUMENT_BYTES`]): a longer body is analysed up to the
+    /// limit (cut at the last paragraph break in its second half, else at a
+    /// character boundary) and its analysis carries a [`Warning::Truncated`].
+    /// Must be at least 1.
+    pub fn max_document_bytes(mut self, bytes: usize) -> Self {
+        self.max_document_bytes = bytes;
+        self
+    }
+
+    /// How many threads analyse documents in [`Pipeline::analyze_corpus`],
+    /// [`Pipeline::timeline`] and [`Session::add_batch`] (default: the number of
+    /// cores). The results do not depend on it. Must be at least 1.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+
     /// Check the configuration and build the pipeline.
     ///
     /// ```
@@ -111,6 +164,12 @@ impl PipelineBuilder {
                 self.focus_threshold
             )));
         }
+        if self.max_document_bytes == 0 {
+            return Err(Error::Config("document size limit is 0; expected at least 1 byte".to_string()));
+        }
+        if self.threads == Some(0) {
+            return Err(Error::Config("thread count is 0; expected at least 1".to_string()));
+        }
         // Validates the dedup parameters once, so sessions cannot fail.
         Deduplicator::new(self.dedup.clone())?;
         Ok(Pipeline {
@@ -119,6 +178,8 @@ impl PipelineBuilder {
             focus_threshold: self.focus_threshold,
             blurbs: self.blurbs,
             dedup: self.dedup,
+            max_document_bytes: self.max_document_bytes,
+            threads: self.threads.unwrap_or_else(parallel::default_threads),
         })
     }
 }
@@ -131,6 +192,56 @@ pub struct Pipeline {
     focus_threshold: f64,
     blurbs: bool,
     dedup: DedupConfig,
+    max_document_bytes: usize,
+    threads: usize,
+}
+
+/// Something the analysis of a document could not do as asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The body was longer than [`PipelineBuilder::max_document_bytes`]: only
+    /// its first `analyzed` bytes were analysed (blurbs after them are not
+    /// sub-documents).
+    Truncated {
+        /// The configured limit in bytes.
+        limit: usize,
+        /// The body's length in bytes.
+        length: usize,
+        /// How many bytes from the start were analysed (at most `limit`).
+        analyzed: usize,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::Truncated { limit, length, analyzed } => write!(
+                f,
+                "the document is {length} bytes, over the limit of {limit}; only its first {analyzed} bytes were \
+                 analysed (raise the limit with PipelineBuilder::max_document_bytes)"
+            ),
+        }
+    }
+}
+
+/// Where to cut a body of more than `limit` bytes: the last paragraph break
+/// (a blank line, else a line break) in the second half of the limit, else
+/// the last character boundary at or before it.
+fn cut_point(body: &str, limit: usize) -> usize {
+    if body.len() <= limit {
+        return body.len();
+    }
+    let mut at = limit;
+    while !body.is_char_boundary(at) {
+        at -= 1;
+    }
+    let head = &body.as_bytes()[..at];
+    let half = at / 2;
+    let para = |pat: &[u8]| head.windows(pat.len()).rposition(|w| w == pat).map(|i| i + pat.len());
+    let late = |i: &usize| *i >= half;
+    para(b"\n\n").filter(late).or_else(|| para(b"\n").filter(late)).unwrap_or(at)
 }
 
 /// Everything the per-document stages found in one page or blurb.
@@ -157,12 +268,61 @@ pub struct DocumentAnalysis {
     pub times: Vec<TimeExpr>,
     /// Attributed statements.
     pub claims: Vec<Claim>,
+    /// Whether the document is a syndicated copy: set by a [`Session`] (the
+    /// verdict when it was added), `None` from [`Pipeline::analyze`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// What the analysis could not do (a page's warnings; blurbs have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 impl DocumentAnalysis {
     /// Whether this is a related-story blurb rather than a page.
     pub fn is_blurb(&self) -> bool {
         self.parent.is_some()
+    }
+
+    /// The interchange-format record (a `documents` entry), moving the
+    /// texts instead of copying them.
+    pub fn into_record(self) -> DocumentRecord {
+        DocumentRecord {
+            id: self.id,
+            parent: self.parent,
+            date: self.date,
+            title: self.title,
+            mentions: self
+                .mentions
+                .into_iter()
+                .map(|m| MentionRecord {
+                    kind: m.kind.as_str().to_string(),
+                    entity: m.entity,
+                    text: m.text,
+                    start: m.span.start,
+                    end: m.span.end,
+                })
+                .collect(),
+            times: self
+                .times
+                .into_iter()
+                .map(|t| TimeRecord { text: t.text, start: t.span.start, end: t.span.end, value: t.value })
+                .collect(),
+            claims: self
+                .claims
+                .into_iter()
+                .map(|c| ClaimRecord {
+                    speaker: c.speaker,
+                    speaker_text: c.speaker_text,
+                    cue: c.cue,
+                    kind: c.kind,
+                    content: c.content,
+                    start: c.content_span.start,
+                    end: c.content_span.end,
+                    date: c.date,
+                })
+                .collect(),
+            warnings: self.warnings.iter().map(Warning::to_string).collect(),
+        }
     }
 
     /// The interchange-format record (a `documents` entry).
@@ -202,6 +362,7 @@ impl DocumentAnalysis {
                     date: c.date,
                 })
                 .collect(),
+            warnings: self.warnings.iter().map(Warning::to_string).collect(),
         }
     }
 }
@@ -246,7 +407,9 @@ impl Pipeline {
     /// # Ok::<(), dateline::Error>(())
     /// ```
     pub fn analyze(&self, doc: &Document<'_>) -> Vec<DocumentAnalysis> {
-        let body: &str = &doc.body;
+        let full: &str = &doc.body;
+        let cut = cut_point(full, self.max_document_bytes);
+        let body = &full[..cut];
         let reference = doc.meta.date().or(self.reference_date);
         let structure = crate::text::analyze(body, doc.meta.title());
         let mut out = Vec::with_capacity(1 + structure.blurbs.len());
@@ -264,6 +427,12 @@ impl Pipeline {
             mentions,
             times,
             claims,
+            verdict: None,
+            warnings: if cut < full.len() {
+                vec![Warning::Truncated { limit: self.max_document_bytes, length: full.len(), analyzed: cut }]
+            } else {
+                Vec::new()
+            },
         });
         if !self.blurbs {
             return out;
@@ -286,26 +455,26 @@ impl Pipeline {
                 mentions,
                 times,
                 claims,
+                verdict: None,
+                warnings: Vec::new(),
             });
         }
         out
     }
 
-    /// A session for a corpus, fed one document at a time.
+    /// The number of threads that analyse documents ([`PipelineBuilder::threads`]).
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// The document size limit in bytes ([`PipelineBuilder::max_document_bytes`]).
+    pub fn max_document_bytes(&self) -> usize {
+        self.max_document_bytes
+    }
+
+    /// A session for a corpus, fed one document or one batch at a time.
     pub fn session(&self) -> Session<'_> {
-        Session {
-            pipeline: self,
-            keep_documents: true,
-            documents: Vec::new(),
-            profile: Profile::new(),
-            pending: Vec::new(),
-            outlets: HashMap::new(),
-            urls: HashMap::new(),
-            titles: HashMap::new(),
-            // The configuration was validated in `build`.
-            dedup: Deduplicator::new(self.dedup.clone()).unwrap_or_default(),
-            verdicts: Vec::new(),
-        }
+        Session::new(self)
     }
 
     /// Analyse a whole corpus: documents, stories and the timeline.
@@ -319,176 +488,26 @@ impl Pipeline {
     /// ```
     pub fn analyze_corpus<'a, D, I>(&self, docs: I) -> Report
     where
-        D: Borrow<Document<'a>>,
+        D: Borrow<Document<'a>> + Sync,
         I: IntoIterator<Item = D>,
     {
+        let docs: Vec<D> = docs.into_iter().collect();
         let mut session = self.session();
-        for d in docs {
-            session.add(d.borrow());
-        }
+        session.add_all(&docs);
         session.finish()
     }
 
     /// Just the timeline of a corpus.
     pub fn timeline<'a, D, I>(&self, docs: I) -> Timeline
     where
-        D: Borrow<Document<'a>>,
+        D: Borrow<Document<'a>> + Sync,
         I: IntoIterator<Item = D>,
     {
+        let docs: Vec<D> = docs.into_iter().collect();
         let mut session = self.session().keep_documents(false);
-        for d in docs {
-            session.add(d.borrow());
-        }
+        session.add_all(&docs);
         session.finish().timeline
     }
-}
-
-/// A corpus being analysed document by document (see [`Pipeline::session`]).
-#[derive(Debug)]
-pub struct Session<'p> {
-    pipeline: &'p Pipeline,
-    keep_documents: bool,
-    documents: Vec<DocumentRecord>,
-    profile: Profile,
-    /// Dated statements per (sub-)document in corpus order; blurbs carry their focus terms.
-    pending: Vec<(String, Option<Vec<String>>, Vec<Statement>)>,
-    outlets: HashMap<String, String>,
-    urls: HashMap<String, String>,
-    titles: HashMap<String, String>,
-    dedup: Deduplicator,
-    verdicts: Vec<Verdict>,
-}
-
-impl<'p> Session<'p> {
-    /// Whether [`Report::documents`] keeps every document's record (default
-    /// `true`); turn off for large corpora when only stories and the timeline matter.
-    pub fn keep_documents(mut self, keep: bool) -> Self {
-        self.keep_documents = keep;
-        self
-    }
-
-    /// Analyse one corpus document and remember what the corpus-wide stages need.
-    pub fn add(&mut self, doc: &Document<'_>) -> Vec<DocumentAnalysis> {
-        let analyses = self.pipeline.analyze(doc);
-        let body: &str = &doc.body;
-        self.verdicts.clear();
-        for a in &analyses {
-            // A page's lede with no date phrase is dated by its publication date.
-            let published = if a.is_blurb() { None } else { a.date };
-            let statements = build::statements(&a.id, body, &a.section, &a.mentions, &a.times, &a.claims, published);
-            let terms = focus::terms(body, &a.section, &a.mentions);
-            if a.is_blurb() {
-                self.profile.add_blurb(&terms);
-                self.pending.push((a.id.clone(), Some(terms), statements));
-            } else {
-                self.profile.add_page(&terms);
-                self.pending.push((a.id.clone(), None, statements));
-                if let Some(t) = &a.title {
-                    self.titles.insert(a.id.clone(), t.clone());
-                }
-            }
-            if let Some(s) = &a.source {
-                self.outlets.insert(a.id.clone(), s.clone());
-            }
-            if let Some(u) = &a.url {
-                self.urls.insert(a.id.clone(), u.clone());
-            }
-            let date = match a.date {
-                Some(TimeValue::Day(d)) => Some(d),
-                _ => None,
-            };
-            let doc_ref = DocRef::new(&a.id, body).section(&a.section).source(a.source.as_deref()).date(date);
-            self.verdicts.push(self.dedup.add(doc_ref));
-            if self.keep_documents {
-                self.documents.push(a.record());
-            }
-        }
-        analyses
-    }
-
-    /// The dedup verdicts of the documents added by the last [`add`](Session::add),
-    /// in the order of its analyses: whether each is a syndicated copy.
-    pub fn last_verdicts(&self) -> &[Verdict] {
-        &self.verdicts
-    }
-
-    /// The syndicated stories found so far (two or more members each).
-    pub fn stories(&self) -> Vec<Story> {
-        self.dedup.stories()
-    }
-
-    /// Group stories, apply the focus rule and build the timeline.
-    pub fn finish(self) -> Report {
-        // One shared Source per story: a story of thousands of copies is not
-        // copied for each member.
-        let mut source_of: HashMap<String, Arc<Source>> = HashMap::new();
-        let stories = self.dedup.stories();
-        let (outlets, urls) = (&self.outlets, &self.urls);
-        let copy =
-            |id: &str| SourceCopy { id: id.to_string(), outlet: outlets.get(id).cloned(), url: urls.get(id).cloned() };
-        for story in &stories {
-            let mut copies: Vec<SourceCopy> = story.members.iter().map(|m| copy(&m.id)).collect();
-            copies.sort_by_key(|c| c.id != story.canonical);
-            let source = Arc::new(Source {
-                id: story.canonical.clone(),
-                outlets: story.members.iter().filter_map(|m| m.source.clone()).collect(),
-                copies,
-            });
-            for m in &story.members {
-                source_of.insert(m.id.clone(), Arc::clone(&source));
-            }
-        }
-        let lookup = |doc: &str| -> Arc<Source> {
-            source_of.get(doc).cloned().unwrap_or_else(|| {
-                Arc::new(Source {
-                    id: doc.to_string(),
-                    outlets: outlets.get(doc).cloned().into_iter().collect(),
-                    copies: vec![copy(doc)],
-                })
-            })
-        };
-        let threshold = self.pipeline.focus_threshold;
-        let profile = &self.profile;
-        let median = profile.page_median();
-        let mut off_focus = Vec::new();
-        let mut statements: Vec<Statement> = Vec::new();
-        for (id, terms, s) in self.pending {
-            if terms.as_ref().map_or(true, |t| profile.belongs_given_median(t, threshold, median)) {
-                statements.extend(s);
-            } else {
-                off_focus.push(id);
-            }
-        }
-        let mut timeline = build::build(statements, &lookup, None);
-        timeline.title = central_title(&timeline, &self.titles);
-        Report { documents: self.documents, stories, off_focus, timeline }
-    }
-}
-
-/// The headline of the page that is a source of the most events (first on ties).
-fn central_title(timeline: &Timeline, titles: &HashMap<String, String>) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in &timeline.events {
-        for ev in &e.evidence {
-            if titles.contains_key(&ev.document) {
-                match counts.iter_mut().find(|(d, _)| *d == ev.document) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((&ev.document, 1)),
-                }
-            }
-        }
-    }
-    let mut best: Option<(&str, usize)> = None;
-    for (d, n) in counts {
-        // "Watch CBS News" or a bare timestamp is no headline for the story.
-        if !titles.get(d).is_some_and(|t| crate::timeline::is_headline(t)) {
-            continue;
-        }
-        if best.map_or(true, |(_, b)| n > b) {
-            best = Some((d, n));
-        }
-    }
-    best.and_then(|(d, _)| titles.get(d).cloned())
 }
 
 #[cfg(test)]
@@ -499,5 +518,16 @@ mod tests {
     fn out_of_range_focus_threshold_is_a_configuration_error() {
         let e = Pipeline::builder().focus_threshold(-0.1).build().unwrap_err();
         assert!(e.to_string().contains("focus threshold"), "{e}");
+    }
+
+    #[test]
+    fn cut_prefers_a_paragraph_break_in_the_second_half_else_a_char_boundary() {
+        assert_eq!(cut_point("short", 10), 5);
+        assert_eq!(cut_point("aaaa\n\nbbbbbbbbbb", 10), 6);
+        assert_eq!(cut_point("aaaaaaa\nbbbbbbbbbb", 10), 8);
+        // A break in the first half is too early: cut at the limit.
+        assert_eq!(cut_point("a\n\nbbbbbbbbbbbbbb", 10), 10);
+        // Never inside a character: "é" is two bytes at 9..11.
+        assert_eq!(cut_point("aaaaaaaaaébbbb", 10), 9);
     }
 }
