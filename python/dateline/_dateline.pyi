@@ -100,7 +100,10 @@ class Pipeline:
 
     ``reference_date`` resolves relative dates of documents without a ``date``;
     ``focus_threshold`` (0 to 1) decides which related-story blurbs join the
-    timeline; ``dedup`` takes a ``Deduplicator`` whose configuration to use.
+    timeline; ``dedup`` takes a ``Deduplicator`` whose configuration to use;
+    ``threads`` analyse documents in ``timeline`` (default: all cores; the
+    result does not depend on it); a body longer than ``max_document_bytes``
+    is analysed up to the limit, with a warning in its record.
     Raises ``ConfigError`` on out-of-range values.
     """
 
@@ -111,6 +114,8 @@ class Pipeline:
         focus_threshold: float | None = None,
         blurbs: bool = True,
         dedup: Deduplicator | None = None,
+        threads: int | None = None,
+        max_document_bytes: int | None = None,
     ) -> None: ...
     def analyze(
         self,

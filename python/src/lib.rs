@@ -292,7 +292,8 @@ struct Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (gazetteer=None, reference_date=None, focus_threshold=None, blurbs=true, dedup=None))]
+    #[pyo3(signature = (gazetteer=None, reference_date=None, focus_threshold=None, blurbs=true, dedup=None, threads=None, max_document_bytes=None))]
+    #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
         gazetteer: Option<PyRef<'_, Gazetteer>>,
@@ -300,6 +301,8 @@ impl Pipeline {
         focus_threshold: Option<f64>,
         blurbs: bool,
         dedup: Option<PyRef<'_, Deduplicator>>,
+        threads: Option<usize>,
+        max_document_bytes: Option<usize>,
     ) -> PyResult<Pipeline> {
         let mut b = Pipe::builder().blurbs(blurbs);
         if let Some(g) = gazetteer {
@@ -316,6 +319,12 @@ impl Pipeline {
         }
         if let Some(d) = dedup {
             b = b.dedup(d.inner.config().clone());
+        }
+        if let Some(n) = threads {
+            b = b.threads(n);
+        }
+        if let Some(n) = max_document_bytes {
+            b = b.max_document_bytes(n);
         }
         Ok(Pipeline { inner: b.build().map_err(|e| error(py, e))? })
     }
@@ -354,7 +363,8 @@ impl Pipeline {
         self.records(py, &doc)
     }
 
-    /// The JSON interchange object of a corpus: documents, stories, timeline.
+    /// The JSON interchange object of a corpus: documents, stories, timeline
+    /// (documents analysed on the pipeline's `threads`, GIL released).
     #[pyo3(signature = (documents_, keep_documents=true))]
     fn timeline<'py>(
         &self,
@@ -365,9 +375,8 @@ impl Pipeline {
         let docs = documents(documents_)?;
         let json = py.allow_threads(|| {
             let mut session = self.inner.session().keep_documents(keep_documents);
-            for d in &docs {
-                session.add(d);
-            }
+            // Analysed on the pipeline's threads; the result does not depend on their number.
+            session.add_batch(&docs);
             serde_json::to_string(&session.finish())
         });
         json_loads(py, &json.map_err(|e| PyValueError::new_err(e.to_string()))?)

@@ -102,6 +102,15 @@ def test_pipeline_timeline_merges_two_reports_of_one_meeting():
     assert "sources: Wire; b.txt" in text
 
 
+def test_timeline_does_not_depend_on_the_thread_count():
+    docs = dateline.read_corpus(SEEDS)
+    one = dateline.Pipeline(threads=1).timeline(docs)
+    assert dateline.Pipeline(threads=2).timeline(docs) == one
+    assert len(one["events"]) > 5
+    with pytest.raises(dateline.ConfigError):
+        dateline.Pipeline(threads=0)
+
+
 def test_timeline_without_documents_keeps_only_the_timeline():
     report = dateline.Pipeline().timeline(dateline.parse_corpus(TWO_REPORTS), keep_documents=False)
     assert report["documents"] == []
