@@ -14,6 +14,9 @@ use dateline::Span;
 
 fn run() -> Result<(), String> {
     let path = std::env::args().nth(1).unwrap_or_else(|| cli::SEEDS.to_string());
+    if path == "-h" || path == "--help" {
+        cli::help("usage: structure [CORPUS | DIR]");
+    }
     let mut out = cli::Out::new();
     cli::for_each_document(&path, |doc| {
         let body = &doc.body;

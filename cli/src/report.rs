@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// Why a run ended early.
 #[derive(Debug)]
@@ -67,8 +67,11 @@ impl Reporter {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} {human_pos} documents, {per_sec} [{elapsed}] {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let style = ProgressStyle::with_template("{spinner} {human_pos} documents, {rate} [{elapsed}] {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner())
+                .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} docs/s", state.per_sec());
+                });
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar

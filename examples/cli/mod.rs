@@ -87,13 +87,19 @@ pub fn parse_args(
                 check(f, &v)?;
                 args.options.push((a, v));
             }
-            "-h" | "--help" => return Err(usage.to_string()),
+            "-h" | "--help" => help(usage),
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n{usage}")),
             _ if args.corpus.is_some() => return Err(format!("more than one corpus given\n{usage}")),
             _ => args.corpus = Some(a),
         }
     }
     Ok(args)
+}
+
+/// Print `usage` on standard output and exit with status 0 (asking for help is not an error).
+pub fn help(usage: &str) -> ! {
+    let _ = writeln!(std::io::stdout(), "{usage}");
+    std::process::exit(0)
 }
 
 /// Parse `YYYY-MM-DD`.
