@@ -119,6 +119,13 @@ pub struct AnalysisArgs {
     /// Leave related-story blurbs out (analyse only each page's own article).
     #[arg(long)]
     pub no_blurbs: bool,
+    /// Analyse at most this many bytes of a document body; a longer one is cut
+    /// and its record carries a `truncated` warning [default: the library's, 4 MiB].
+    #[arg(long, value_name = "BYTES")]
+    pub max_document_bytes: Option<usize>,
+    /// Threads analysing documents (results do not depend on it) [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// How syndicated copies are recognised (the library's `DedupConfig`).
@@ -232,6 +239,12 @@ pub fn pipeline(
     }
     if let Some(c) = dedup {
         builder = builder.dedup(c);
+    }
+    if let Some(n) = args.max_document_bytes {
+        builder = builder.max_document_bytes(n);
+    }
+    if let Some(n) = args.threads {
+        builder = builder.threads(n);
     }
     builder.build().map_err(|e| Fatal::failed(e.to_string()))
 }

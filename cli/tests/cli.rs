@@ -135,6 +135,7 @@ fn timeline_prints_the_libraries_timeline_of_the_bundled_corpus() {
     assert!(out.starts_with(&rendered), "{out}");
     assert!(out.starts_with("Diplomatic Stalemate: U.S. Reluctant to Fully Reopen Embassies, Kremlin Advisor Claims\n"));
     assert!(stderr(&o).is_empty(), "nothing on stderr when it is not a terminal: {}", stderr(&o));
+    assert_eq!(stdout(&run(&["timeline", "--gazetteer", GAZETTEER, "--threads", "1", SEEDS])), out);
 
     // JSON: the interchange format, documents included.
     let o = run(&["timeline", "-g", GAZETTEER, "--format", "json", SEEDS]);

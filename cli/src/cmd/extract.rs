@@ -22,9 +22,6 @@ pub struct Args {
     #[arg(short, long, value_name = "FORMAT", default_value = "jsonl",
           value_parser = options::formats(&["jsonl", "json", "csv", "text"]))]
     format: Format,
-    /// Threads analysing documents (output keeps the input order) [default: the number of cores].
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -36,7 +33,7 @@ const PER_THREAD: usize = 16;
 /// Read, analyse and write document by document (in batches across threads).
 pub fn run(args: Args) -> Result<Summary, Fatal> {
     let pipeline = options::pipeline(&args.analysis, None, None)?;
-    let threads = args.threads.unwrap_or_else(options::default_threads).max(1);
+    let threads = pipeline.threads().max(1);
     let mut rep = Reporter::new(args.input.strict, args.input.quiet);
     let mut inputs = Inputs::new(&args.input);
     let mut out = Sink::open(args.output.output.as_deref())?;

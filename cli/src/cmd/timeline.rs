@@ -32,6 +32,9 @@ pub struct Args {
     output: OutputArgs,
 }
 
+/// Documents read before they are analysed together.
+const BATCH: usize = 256;
+
 /// Read every document, build the timeline, write it.
 pub fn run(args: Args) -> Result<Summary, Fatal> {
     let pipeline = options::pipeline(&args.analysis, args.focus_threshold, Some(args.dedup.config()))?;
@@ -39,8 +42,19 @@ pub fn run(args: Args) -> Result<Summary, Fatal> {
     let mut inputs = Inputs::new(&args.input);
     // The JSON interchange format lists the documents; the HTML page names their outlets and links them.
     let mut session = pipeline.session().keep_documents(matches!(args.format, Format::Json | Format::Html));
-    while let Some(doc) = inputs.next_doc(&mut rep)? {
-        session.add(&doc);
+    // Batches let the pipeline analyse on every core; a document is held only until its batch is added.
+    let mut batch = Vec::with_capacity(BATCH);
+    loop {
+        let doc = inputs.next_doc(&mut rep)?;
+        let end = doc.is_none();
+        batch.extend(doc);
+        if batch.len() == BATCH || (end && !batch.is_empty()) {
+            session.add_batch(&batch);
+            batch.clear();
+        }
+        if end {
+            break;
+        }
     }
     rep.stage("building the timeline");
     let report = session.finish();
