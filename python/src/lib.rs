@@ -218,6 +218,10 @@ fn write_corpus(py: Python<'_>, documents_: &Bound<'_, PyAny>) -> PyResult<Strin
 // ------------------------------------------------------------- gazetteer
 
 /// A gazetteer: the people, organisations and places to find.
+///
+/// `Gazetteer()` is the built-in world list; `Gazetteer.from_tsv(text)` and
+/// `Gazetteer.load(path)` read `id<TAB>kind<TAB>name<TAB>aliases` lines and
+/// raise `GazetteerError` with the line and column of a bad one.
 #[pyclass(module = "dateline._dateline", frozen)]
 struct Gazetteer {
     inner: Gaz,
@@ -231,22 +235,26 @@ impl Gazetteer {
         Gazetteer { inner: Gaz::builtin() }
     }
 
+    /// The built-in world gazetteer (countries, capitals, demonyms, organisations).
     #[staticmethod]
     fn builtin() -> Gazetteer {
         Gazetteer { inner: Gaz::builtin() }
     }
 
+    /// A gazetteer with no entities.
     #[staticmethod]
     fn empty() -> Gazetteer {
         Gazetteer { inner: Gaz::empty() }
     }
 
+    /// Read gazetteer TSV text; raises `GazetteerError` with `line` and `column`.
     #[staticmethod]
     fn from_tsv(py: Python<'_>, text: &str) -> PyResult<Gazetteer> {
         let g = py.allow_threads(|| Gaz::from_tsv(text)).map_err(|e| error(py, e))?;
         Ok(Gazetteer { inner: g })
     }
 
+    /// Read a gazetteer TSV file; raises `GazetteerError` or `OSError`.
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Gazetteer> {
         let g = py.allow_threads(|| Gaz::load(&path)).map_err(|e| match e {
@@ -283,7 +291,14 @@ impl Gazetteer {
 
 // -------------------------------------------------------------- pipeline
 
-/// The configured pipeline.
+/// The configured pipeline: documents in, records, stories and a timeline out.
+///
+/// `gazetteer` defaults to the built-in world list; `reference_date`
+/// resolves relative dates of documents without a `date`; `focus_threshold`
+/// (0 to 1) decides which related-story blurbs join the timeline; `dedup`
+/// takes a `Deduplicator` whose configuration to use; `threads` analyse
+/// documents in `timeline` (default all cores). Raises `ConfigError` on
+/// out-of-range values.
 #[pyclass(module = "dateline._dateline", frozen)]
 struct Pipeline {
     inner: Pipe,
@@ -406,7 +421,12 @@ fn render_text(report: &Bound<'_, PyAny>) -> PyResult<String> {
 
 // ----------------------------------------------------------------- dedup
 
-/// The dedup index.
+/// The dedup index: syndicated copies merged into stories.
+///
+/// Keyword arguments override the library's `DedupConfig` fields by the
+/// names the `config` property lists; `threads` is the default for
+/// `add_many`. Indexes built on shards merge (`merge`) into the stories of
+/// one pass, travel as bytes (`to_bytes` / `from_bytes`) and pickle.
 #[pyclass(module = "dateline._dateline")]
 struct Deduplicator {
     inner: Index,
