@@ -1152,7 +1152,7 @@ pub struct Scores {
 }
 
 /// Score `predicted` stories (lists of ids; documents in none are alone)
-/// against `truth` (`(id, cluster)`).
+/// against `truth` (`(id, cluster)`). Ids not in the truth (blurbs) are left out.
 pub fn score(truth: &[(String, u32)], predicted: &[Vec<String>]) -> Scores {
     use std::collections::HashMap;
     let cluster: HashMap<&str, u32> = truth.iter().map(|(id, c)| (id.as_str(), *c)).collect();
@@ -1164,16 +1164,18 @@ pub fn score(truth: &[(String, u32)], predicted: &[Vec<String>]) -> Scores {
     let true_pairs: u64 = sizes.values().map(|&n| pairs(n)).sum();
     let (mut found, mut hits, mut largest, mut mixing) = (0u64, 0u64, 1usize, 0usize);
     for group in predicted {
-        found += pairs(group.len() as u64);
-        largest = largest.max(group.len());
-        let mut cells: HashMap<Option<u32>, u64> = HashMap::new();
-        for id in group {
-            *cells.entry(cluster.get(id.as_str()).copied()).or_default() += 1;
+        // Members not in the truth (a page's blurbs, `PAGE#N`) are left out.
+        let members: Vec<u32> = group.iter().filter_map(|id| cluster.get(id.as_str()).copied()).collect();
+        found += pairs(members.len() as u64);
+        largest = largest.max(members.len());
+        let mut cells: HashMap<u32, u64> = HashMap::new();
+        for c in members {
+            *cells.entry(c).or_default() += 1;
         }
-        if cells.len() > 1 || cells.contains_key(&None) {
+        if cells.len() > 1 {
             mixing += 1;
         }
-        hits += cells.iter().filter(|(c, _)| c.is_some()).map(|(_, &n)| pairs(n)).sum::<u64>();
+        hits += cells.values().map(|&n| pairs(n)).sum::<u64>();
     }
     let ratio = |a: u64, b: u64| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     Scores {

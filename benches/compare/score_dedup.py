@@ -9,7 +9,9 @@ STORIES.jsonl: one story a line, `{"members": [{"id": ...}, ...], ...}` (the
 `dedup` example's output, or the comparison script's). TRUTH.tsv: one
 `id<TAB>cluster` line per document (`gen_corpus` writes it); documents with the
 same cluster are copies of one story. Every document absent from the
-stories is a story of its own.
+stories is a story of its own. Members whose id is not in the truth (the
+blurbs of a page, `PAGE#N`, which may attach to the story they tease) are
+left out and counted.
 
 Prints copy-pair precision and recall (pairs of documents put in one story
 against pairs sharing a cluster), the size of the largest story, how many
@@ -50,23 +52,25 @@ def pairs(n):
 def score(stories, truth, show=0):
     sizes = Counter(truth.values())
     true_pairs = sum(pairs(n) for n in sizes.values())
-    found = hits = mixing = 0
+    found = hits = mixing = unknown = 0
     largest = 1
-    false_links, linked = [], set()
+    false_links = []
     story_of = {}
     for k, ids in enumerate(stories):
+        unknown += sum(1 for i in ids if i not in truth)
+        ids = [i for i in ids if i in truth]
         largest = max(largest, len(ids))
         found += pairs(len(ids))
         cells = Counter(truth.get(i) for i in ids)
-        hits += sum(pairs(n) for c, n in cells.items() if c is not None)
-        if len(cells) > 1 or None in cells:
+        hits += sum(pairs(n) for n in cells.values())
+        if len(cells) > 1:
             mixing += 1
         for i in ids:
             story_of[i] = k
         if show and len(false_links) < show:
             for a in range(len(ids)):
                 for b in range(a + 1, len(ids)):
-                    if truth.get(ids[a]) is None or truth.get(ids[a]) != truth.get(ids[b]):
+                    if truth[ids[a]] != truth[ids[b]]:
                         false_links.append((ids[a], ids[b]))
     missed = []
     if show:
@@ -89,6 +93,7 @@ def score(stories, truth, show=0):
         "largest_story": largest,
         "largest_true_story": max(sizes.values(), default=0),
         "mixing_stories": mixing,
+        "members_not_in_truth": unknown,
         "false_links": false_links[:show],
         "missed": missed[:show],
     }
@@ -110,7 +115,7 @@ def main():
         f"precision {s['precision']:.4f}  recall {s['recall']:.4f}  "
         f"({s['correct_pairs']} of {s['found_pairs']} found pairs correct, {s['true_pairs']} true pairs)  "
         f"stories {s['stories']}  largest {s['largest_story']} (true largest {s['largest_true_story']})  "
-        f"mixing {s['mixing_stories']}"
+        f"mixing {s['mixing_stories']}  (members not in the truth, left out: {s['members_not_in_truth']})"
     )
     for a, b in s["false_links"]:
         print(f"  false link: {a}  {b}")
