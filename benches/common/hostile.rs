@@ -182,7 +182,7 @@ pub fn deep_nesting(bytes: usize) -> String {
     const CLOSE: &[&str] = &[")", "\u{201D}", "]", "\u{00BB}", "\"", "'", "\u{2019}", "}"];
     let mut out = String::with_capacity(bytes + 64);
     header(&mut out, "nested.txt");
-    let depth = (bytes / 16).max(1);
+    let depth = (bytes / 4).max(1);
     for i in 0..depth {
         out.push_str(OPEN[i % OPEN.len()]);
     }
