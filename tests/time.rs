@@ -287,6 +287,8 @@ fn weekdays_in_forecasts_and_conditions_resolve_forward() {
         ("The ferry line is likely to reopen Wednesday near the old pier.", &["2024-07-10"][..]),
         ("If the unions agree, the ferries run again on Monday.", &["2024-07-08"][..]),
         ("Rain Tuesday and Wednesday of up to two inches for the coast.", &["2024-07-09", "2024-07-10"][..]),
+        ("The harbour plan would be discussed by the council on Sunday, aides said.", &["2024-07-07"][..]),
+        ("Voters in the north go to the polls in this weekend's regional election.", &["2024-07-06/2024-07-07"][..]),
         // Past cues keep the news convention.
         ("The mayor resigned on Tuesday.", &["2024-07-02"][..]),
     ];
@@ -303,4 +305,17 @@ fn a_plan_noun_is_no_future_cue_for_a_bare_month() {
     let s = "She also met with members of the council in December to defend her plan to close the depot.";
     let times = time::extract(s, &one_sentence(s), date("2019-03-06"));
     assert_eq!(times[0].value.unwrap().to_string(), "2018-12");
+}
+
+#[test]
+fn a_plan_noun_before_a_past_verb_is_no_future_auxiliary() {
+    // "budget plan was approved Tuesday", written on Wednesday 17 May 2017: the day before.
+    let s = "The mayor's 2017-2018 budget plan was unanimously approved Tuesday by the council.";
+    let times = time::extract(s, &one_sentence(s), date("2017-05-17"));
+    let tuesday = times.iter().find(|t| t.text == "Tuesday").expect("Tuesday");
+    assert_eq!(tuesday.value.unwrap().to_string(), "2017-05-16");
+    // A plan verb before "to" still makes a future verb group.
+    let s = "The vote is scheduled to be held Tuesday at the town hall.";
+    let times = time::extract(s, &one_sentence(s), date("2017-05-17"));
+    assert_eq!(times[0].value.unwrap().to_string(), "2017-05-23");
 }

@@ -331,6 +331,18 @@ fn over_the_weekend_in_a_relative_clause_does_not_date_the_report() {
 }
 
 #[test]
+fn a_fiscal_year_label_and_a_weekday_attribute_date_nothing() {
+    let r = timeline_of(
+        "==> a.txt <==\n---\ndate: 2017-05-17\n---\nCouncil adopts budget\n\n\
+         The mayor's 2017-2018 budget plan was unanimously approved Tuesday by the town council.\n\n\
+         The town has also hired Saturday street sweeping crews for the summer months.\n",
+    );
+    let d = dated(&r);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "2017-05-16", "{d:?}");
+}
+
+#[test]
 fn anaphoric_dates_count_from_their_antecedent() {
     let r = timeline_of(
         "==> a.txt <==\n---\ndate: 2024-07-04\n---\nMayor resigns\n\n\

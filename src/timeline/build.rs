@@ -140,7 +140,7 @@ pub fn statements(
                 None => (t.value, t.rule),
             };
             let Some(value) = value else { continue };
-            if precision::is_bound(body, span, t.span) {
+            if precision::is_bound(body, span, t.span) || precision::is_weekday_attribute(body, span, t.span) {
                 continue;
             }
             let score = if precision::in_speech_relative_clause(body, span, t.span) {
@@ -153,6 +153,8 @@ pub fn statements(
                 // A date in a subordinate or relative clause ("who took office
                 // three weeks ago") dates that clause, not the sentence.
                 match t.attachment {
+                    // "the 2017-2018 budget was approved Tuesday": Tuesday dates the sentence.
+                    Attachment::Main if precision::labels_a_noun(body, span, t.span) => 2,
                     Attachment::Main => 3,
                     Attachment::Modifier => 2,
                     _ => 0,
@@ -262,7 +264,14 @@ pub fn statements(
             let clause = clause_span(body, span, expr);
             // A possessive date ("Saturday's quake") in a passing clause names its noun, not an event.
             let possessive = body.get(expr.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"));
-            if possessive || precision::in_quote(body, span, expr) || precision::is_data_point(clause.slice(body)) {
+            // So does a span of years labelling the noun after it ("the 2017-2018 budget").
+            let years_label = matches!(date, TimeValue::Range(Point::Year(_), Point::Year(_)))
+                && precision::labels_a_noun(body, span, expr);
+            if possessive
+                || years_label
+                || precision::in_quote(body, span, expr)
+                || precision::is_data_point(clause.slice(body))
+            {
                 continue;
             }
             // Mentions are in text order: the clause's are a slice of them.

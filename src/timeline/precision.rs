@@ -250,6 +250,49 @@ pub fn in_speech_relative_clause(body: &str, sentence: Span, expr: Span) -> bool
     last_words(before, 4).iter().any(|w| SPOKE.contains(&w.as_str()))
 }
 
+/// The word right after `expr` when it is a lower-case content word (a noun
+/// the date labels: "the 2017-2018 budget", "Saturday grass cutting").
+fn noun_after(body: &str, sentence: Span, expr: Span) -> Option<String> {
+    // A label is a bare date ("2017-2018"), not a phrase opened by a preposition.
+    const PREPOSITIONS: &[&str] =
+        &["in", "on", "at", "between", "from", "by", "during", "since", "until", "through", "for", "of"];
+    let first = expr.slice(body).unicode_words().next().unwrap_or("").to_lowercase();
+    if PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
+    let w = super::clause::window(body, sentence, expr, super::clause::WINDOW);
+    let after = body.get(expr.end..w.end)?;
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let next = after.unicode_words().next()?;
+    let lower = next.to_lowercase();
+    const TIME_WORDS: &[&str] = &["morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"];
+    (next.chars().next().is_some_and(char::is_lowercase)
+        && !super::is_stopword(&lower)
+        && !TIME_WORDS.contains(&lower.as_str())
+        && !lower.ends_with("ly")
+        // "on Monday dismissed", "on Saturday evening updates": a verb, not a noun.
+        && !lower.ends_with("ed")
+        && !(lower.ends_with('s') && !lower.ends_with("ss")))
+    .then_some(lower)
+}
+
+/// Whether `expr` labels the noun right after it ("the 2017-2018 budget",
+/// "the 2008 crisis"): it dates that noun, so a main-clause date elsewhere
+/// in the sentence wins over it.
+pub fn labels_a_noun(body: &str, sentence: Span, expr: Span) -> bool {
+    noun_after(body, sentence, expr).is_some()
+}
+
+/// Whether a bare weekday is an attribute, not a date: "Saturday grass
+/// cutting crews", "Sunday school" (a weekday right before a lower-case noun).
+pub fn is_weekday_attribute(body: &str, sentence: Span, expr: Span) -> bool {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let text = expr.slice(body).trim().to_lowercase();
+    DAYS.contains(&text.as_str()) && noun_after(body, sentence, expr).is_some()
+}
+
 /// Whether `expr` stands in a phrase that modifies a noun rather than in the
 /// sentence's main clause: an appositive opened by a determiner after a
 /// comma or dash that holds a participle ("—a continuation of earlier
@@ -329,6 +372,20 @@ mod tests {
         assert!(in_speech_relative_clause(b, Span::new(0, b.len()), span_of(b, "on Wednesday")));
         let b = "OSLO (AP) \u{2014} The ferry that sank on Monday was raised.";
         assert!(in_relative_clause(b, Span::new(0, b.len()), span_of(b, "on Monday")));
+    }
+
+    #[test]
+    fn dates_labelling_a_noun_and_weekday_attributes() {
+        let b = "The 2023-2024 budget was approved Tuesday.";
+        assert!(labels_a_noun(b, Span::new(0, b.len()), span_of(b, "2023-2024")));
+        assert!(!labels_a_noun(b, Span::new(0, b.len()), span_of(b, "Tuesday")));
+        let b = "Land was seized between 2016 and 2018 due to a dispute.";
+        assert!(!labels_a_noun(b, Span::new(0, b.len()), span_of(b, "between 2016 and 2018")));
+        let b = "The town added Saturday grass cutting crews.";
+        assert!(is_weekday_attribute(b, Span::new(0, b.len()), span_of(b, "Saturday")));
+        let b = "Crews worked Saturday morning and again Sunday in the park.";
+        assert!(!is_weekday_attribute(b, Span::new(0, b.len()), span_of(b, "Saturday")));
+        assert!(!is_weekday_attribute(b, Span::new(0, b.len()), span_of(b, "Sunday")));
     }
 
     #[test]

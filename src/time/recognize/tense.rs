@@ -168,7 +168,13 @@ fn find_cue(t: &Toks, body: &str, first: usize, last: usize, cs: usize, ce: usiz
     // A future auxiliary before a past form in the clause makes it a participle of a
     // future verb group ("will be held on Thursday").
     if let Some((_, _, Cue::Past, at)) = best {
-        if (cs..at.min(first)).any(|i| matches!(cue_at(t, body, i), Some((Cue::Future, 2)))) {
+        // A plan word counts only as a verb before "to" ("scheduled to be held"), not as a
+        // noun ("the budget plan was approved Tuesday").
+        let future_aux = |i: usize| {
+            matches!(cue_at(t, body, i), Some((Cue::Future, 2)))
+                && (t.entry(i).is_some_and(|e| e.cue == Some(Cue::Future)) || t.is_kw(i + 1, Keyword::To))
+        };
+        if (cs..at.min(first)).any(future_aux) {
             return Some((Cue::Future, false));
         }
     }
