@@ -274,7 +274,7 @@ fn noun_after(body: &str, sentence: Span, expr: Span) -> Option<String> {
         && !lower.ends_with("ly")
         // "on Monday dismissed", "on Saturday evening updates": a verb, not a noun.
         && !lower.ends_with("ed")
-        && !(lower.ends_with('s') && !lower.ends_with("ss")))
+        && (!lower.ends_with('s') || lower.ends_with("ss")))
     .then_some(lower)
 }
 
