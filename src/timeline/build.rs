@@ -10,9 +10,10 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::by_sentence::{sorted_by_start, starting_in, ClaimsBySentence};
 use super::clause::{clause_span, clause_text};
+use super::conflict::mark_conflicts;
 use super::precision;
 use super::quote::{key_quote, same_speaker};
-use super::{content_word, Conflict, Event, Evidence, Quote, Source, Timeline};
+use super::{content_word, Event, Evidence, Quote, Source, Timeline};
 use crate::claims::{Claim, ClaimKind};
 use crate::gazetteer::{Kind, Mention};
 use crate::hash::FastMap;
@@ -31,8 +32,6 @@ pub const CONFLICT_MIN_SHARED: usize = 3;
 const MIN_CONTENT: usize = 3;
 /// How many earlier statements per shared item a statement is compared with.
 const MAX_POSTINGS: usize = 32;
-/// How many later-starting overlapping events an event is checked against for conflicts.
-const MAX_CONFLICT_CANDIDATES: usize = 1024;
 /// How many sentences after a reported claim its speaker's direct quote is looked for.
 const QUOTE_LOOKAHEAD: usize = 3;
 
@@ -507,46 +506,6 @@ fn representative(members: &[usize], statements: &[Statement], items: &[Vec<Stri
         }
     }
     best
-}
-
-/// Mark pairs of events that give incompatible accounts (rule in the module docs).
-fn mark_conflicts(events: &mut [Event], profiles: &[(Vec<String>, Vec<String>)], name: &dyn Fn(&str) -> String) {
-    // Only events that name a venue can conflict; sweep them in date order.
-    let mut cands: Vec<(NaiveDate, NaiveDate, usize)> = events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !profiles[*i].0.is_empty())
-        .filter_map(|(i, e)| e.date.as_ref().and_then(bounds).map(|(s, t)| (s, t, i)))
-        .collect();
-    cands.sort();
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for (x, &(_, a_end, a)) in cands.iter().enumerate() {
-        // Bounded per event so that a year-long event in a big corpus costs O(1).
-        for &(b_start, _, b) in cands[x + 1..].iter().take(MAX_CONFLICT_CANDIDATES) {
-            if b_start > a_end {
-                break;
-            }
-            let (ea, eb) = (&events[a], &events[b]);
-            let disjoint = !ea.sources.iter().any(|s| eb.sources.contains(s));
-            let (va, wa) = &profiles[a];
-            let (vb, wb) = &profiles[b];
-            let a_only = va.iter().any(|v| !vb.contains(v));
-            let b_only = vb.iter().any(|v| !va.contains(v));
-            if disjoint && a_only && b_only && crate::dedup::intersection_size(wa, wb) >= CONFLICT_MIN_SHARED {
-                found.push((a, b));
-            }
-        }
-    }
-    let names: Vec<String> =
-        profiles.iter().map(|(v, _)| v.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")).collect();
-    for (a, b) in found {
-        let (ida, idb) = (events[a].id.clone(), events[b].id.clone());
-        let reason = |x: usize, y: usize| {
-            format!("places the same kind of happening at {} where the other account has {}", names[x], names[y])
-        };
-        events[a].conflicts.push(Conflict { event: idb, reason: reason(a, b) });
-        events[b].conflicts.push(Conflict { event: ida, reason: reason(b, a) });
-    }
 }
 
 #[cfg(test)]

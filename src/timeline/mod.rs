@@ -56,6 +56,7 @@ mod anaphora;
 pub mod build;
 mod by_sentence;
 mod clause;
+mod conflict;
 pub mod focus;
 pub mod precision;
 mod quote;
