@@ -131,6 +131,7 @@ fn field(c: &Claim, key: &str) -> String {
         "role" => c.role.clone().unwrap_or_default(),
         "to" => c.addressee.clone().unwrap_or_default(),
         "pronoun" => format!("{}", c.by_pronoun),
+        "role_resolved" => format!("{}", c.by_role),
         "written" => c.speaker_text.clone(),
         "continued" => format!("{}", c.continued),
         "entity" => c.speaker.clone().unwrap_or_default(),

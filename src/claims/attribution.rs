@@ -52,6 +52,10 @@ pub(crate) struct Run<'a> {
     pub(super) dateline: Option<Span>,
     /// Per quote of the current paragraph, whether a claim holds it.
     pub(super) taken: Vec<bool>,
+    /// Roles the document gave a name (lower-case role noun, name, its head
+    /// word, category): "ambassador" for "Russia's ambassador, Alexander
+    /// Darchiev", "ministry" for "Russia's Foreign Ministry".
+    pub(super) roles: Vec<(String, Span, Option<Span>, Category)>,
 }
 
 impl<'a> Run<'a> {
@@ -76,6 +80,7 @@ impl<'a> Run<'a> {
             subjects: Vec::new(),
             dateline: section.dateline(body),
             taken: Vec::new(),
+            roles: Vec::new(),
         }
     }
 
@@ -101,6 +106,7 @@ impl<'a> Run<'a> {
                     }
                 }
             }
+            self.note_roles(&p);
             let first = self.claims.len();
             let carry = self.carry.take();
             let mut used = std::mem::take(&mut scratch.used);
@@ -331,6 +337,7 @@ impl<'a> Run<'a> {
             speaker_span: None,
             role: None,
             by_pronoun: false,
+            by_role: false,
             antecedent: None,
             antecedent_span: None,
             cue: cue_span.slice(self.body).to_string(),
@@ -352,6 +359,7 @@ impl<'a> Run<'a> {
                 claim.speaker_span = from.speaker_span;
                 claim.role = from.role;
                 claim.by_pronoun = from.by_pronoun;
+                claim.by_role = from.by_role;
                 claim.antecedent = from.antecedent;
                 claim.antecedent_span = from.antecedent_span;
                 self.cats.get(ci).copied().unwrap_or(Category::Unknown)

@@ -101,7 +101,14 @@ pub struct Claim {
     pub role: Option<String>,
     /// Whether the speaker was a pronoun resolved to an earlier speaker or mention.
     pub by_pronoun: bool,
-    /// For a pronoun speaker, the earlier speaker or mention it was resolved to.
+    /// Whether the speaker was a role or description ("the ambassador", "the
+    /// ministry", "the spokeswoman") resolved to the person or organisation the
+    /// document introduced with that role ("Russia's ambassador, Alexander
+    /// Darchiev", "Russia's Foreign Ministry"); [`Claim::antecedent`] names it.
+    #[serde(default)]
+    pub by_role: bool,
+    /// For a pronoun speaker (or a role, see [`Claim::by_role`]), the earlier
+    /// speaker, mention or named holder of the role it was resolved to.
     pub antecedent: Option<String>,
     /// Where [`Claim::antecedent`] is written.
     pub antecedent_span: Option<Span>,
@@ -129,9 +136,10 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The speaker's name: the antecedent for a resolved pronoun, otherwise [`Claim::speaker_text`].
+    /// The speaker's name: the antecedent for a resolved pronoun or role,
+    /// otherwise [`Claim::speaker_text`].
     pub fn speaker_name(&self) -> &str {
-        match (&self.antecedent, self.by_pronoun) {
+        match (&self.antecedent, self.by_pronoun || self.by_role) {
             (Some(a), true) => a,
             _ => &self.speaker_text,
         }

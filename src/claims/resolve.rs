@@ -5,7 +5,7 @@
 //! said, from the sentence's time expressions.
 
 use super::attribution::{trim, Run};
-use super::lexicon::PronounKind;
+use super::lexicon::{NounKind, PronounKind};
 use super::para::Para;
 use super::speaker::{self, Category, Np};
 use super::Claim;
@@ -63,6 +63,17 @@ impl Run<'_> {
             }
             return cat;
         }
+        if let Some((text, span, entity, c)) = self.resolve_role(p, np) {
+            let s = p.span_of(np);
+            claim.speaker_text = s.slice(self.body).to_string();
+            claim.speaker_span = Some(s);
+            claim.role = appos.map(|r| trim(self.body, p.span_of(r)).slice(self.body).to_string());
+            claim.by_role = true;
+            claim.antecedent = Some(text);
+            claim.antecedent_span = Some(span);
+            claim.speaker = entity;
+            return c;
+        }
         let (role, name) = p.role_split(np);
         let name_span = p.span_of(name);
         claim.speaker_text = name_span.slice(self.body).to_string();
@@ -112,7 +123,7 @@ impl Run<'_> {
         let from_claims = self.claims.iter().zip(&self.cats).rev().take(LOOKBACK).find_map(|(c, cat)| {
             let s = c.speaker_span?;
             (s.start < at && cat.fits(kind)).then(|| {
-                let (text, span) = match (&c.antecedent, c.by_pronoun) {
+                let (text, span) = match (&c.antecedent, c.by_pronoun || c.by_role) {
                     (Some(a), true) => (a.clone(), c.antecedent_span),
                     _ => (c.speaker_text.clone(), Some(s)),
                 };
@@ -162,5 +173,90 @@ impl Run<'_> {
                 }
             })
             .and_then(|t| t.value)
+    }
+
+    /// Record the roles paragraph `p` gives a name: `Ambassador Alexander
+    /// Darchiev`, `spokeswoman Maria Lopez`, `Alexander Darchiev, Russia's
+    /// ambassador, …`, `Russia's ambassador, Alexander Darchiev, …`, and
+    /// organisation names ending in a group noun ("Russia's Foreign Ministry").
+    pub(super) fn note_roles(&mut self, p: &Para) {
+        let n = p.toks.len();
+        let name_run = |from: usize| {
+            let mut e = from;
+            while e < n && p.is_name_word(e) && p.noun(e).is_none() {
+                e += 1;
+            }
+            e
+        };
+        let role_at = |i: usize| p.outside(i) && p.noun(i) == Some(NounKind::Role);
+        let mut i = 0;
+        while i < n {
+            if !p.outside(i) || !p.toks[i].word {
+                i += 1;
+                continue;
+            }
+            // Role noun then name: "Ambassador Alexander Darchiev", "spokeswoman Maria Lopez".
+            if role_at(i) {
+                let e = name_run(i + 1);
+                if e >= i + 3 {
+                    self.add_role(p, i, Np::new(i + 1, e), Category::Person);
+                    i = e;
+                    continue;
+                }
+                // Role phrase, comma, name, comma: "Russia's ambassador to the U.S., Alexander Darchiev,".
+                if let Some(c) = (i + 1..(i + 6).min(n)).find(|&m| p.punct(m) == Some(',')) {
+                    let e = name_run(c + 1);
+                    if e >= c + 3 && matches!(p.punct(e), Some(',' | '.')) {
+                        self.add_role(p, i, Np::new(c + 1, e), Category::Person);
+                        i = e;
+                        continue;
+                    }
+                }
+            }
+            // Name, comma, role phrase: "Alexander Darchiev, Russia's ambassador".
+            let e = name_run(i);
+            if e >= i + 2 && p.punct(e) == Some(',') {
+                if let Some(r) =
+                    (e + 1..(e + 6).min(n)).take_while(|&m| p.outside(m) && p.toks[m].word).find(|&m| role_at(m))
+                {
+                    self.add_role(p, r, Np::new(i, e), Category::Person);
+                }
+                i = e;
+                continue;
+            }
+            // An organisation name ending in a group noun: "Foreign Ministry", "Tax Policy Center".
+            if e > i && p.toks.get(e).is_some_and(|t| t.word && t.cap) && p.noun(e) == Some(NounKind::Group) {
+                self.add_role(p, e, Np::new(i, e + 1), Category::Group);
+                i = e + 1;
+                continue;
+            }
+            i = e.max(i + 1);
+        }
+    }
+
+    fn add_role(&mut self, p: &Para, role: usize, name: Np, cat: Category) {
+        let word = p.lower(role).trim_end_matches("'s").to_string();
+        self.roles.push((word, p.span_of(name), p.toks.get(name.end - 1).map(|t| t.span), cat));
+    }
+
+    /// A description speaker ("the ambassador", "the ministry", "the Russian
+    /// spokeswoman": a determiner, lower-case modifiers and a role or group noun,
+    /// no name) resolved to the latest name introduced with that noun.
+    fn resolve_role(&self, p: &Para, np: Np) -> Option<(String, Span, Option<String>, Category)> {
+        if p.lower(np.start) != "the" || np.head + 1 != np.end || np.end - np.start > 4 {
+            return None;
+        }
+        if !matches!(p.noun(np.head), Some(NounKind::Role | NounKind::Group)) {
+            return None;
+        }
+        if (np.start + 1..np.end).any(|m| p.is_name_word(m) && p.noun(m).is_none()) {
+            return None;
+        }
+        let word = p.lower(np.head);
+        let at = p.toks[np.start].span.start;
+        let k = self.roles.partition_point(|r| r.1.start < at);
+        let (_, span, head, cat) = self.roles[..k].iter().rev().take(LOOKBACK).find(|r| r.0 == word)?;
+        let entity = head.and_then(|h| speaker::link(self.body, h, self.mentions)).map(|(e, _)| e);
+        Some((span.slice(self.body).to_string(), *span, entity, *cat))
     }
 }
