@@ -164,7 +164,7 @@ class Deduplicator:
         """Add an index built on another (disjoint) shard; the stories are those of one pass
         over both. ``other`` is left unchanged. Raises ``ConfigError`` when configurations differ."""
     def to_bytes(self) -> bytes:
-        """The index as bytes (configuration and per-text sketches, about 200 bytes a text)."""
+        """The index as bytes (configuration and per-text sketches, a few hundred bytes a text)."""
     @staticmethod
     def from_bytes(data: bytes, threads: int | None = None) -> Deduplicator:
         """An index from ``to_bytes``; raises ``ConfigError`` on other data."""

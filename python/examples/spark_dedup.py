@@ -15,7 +15,7 @@ How it works: the corpus files are read and parsed on the executors
 partitions, each partition builds a ``dateline.Deduplicator`` index
 (structure analysis, MinHash sketches, LSH, all in Rust) and the indexes are
 merged pairwise in a tree (``treeReduce``) as bytes (``to_bytes`` /
-``from_bytes``, about 280 bytes a text). The library guarantees that a
+``from_bytes``, a few hundred bytes a text). The library guarantees that a
 merged index has exactly the stories of one pass over all documents, in any
 order, so the output equals the single-machine result
 (``dateline.stories_of``). The driver turns the final index into stories
