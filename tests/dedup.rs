@@ -58,7 +58,7 @@ fn moscow_talks_blurbs_given_as_spans_form_one_story_and_kashmir_blurb_stays_out
     let mut verdicts = Vec::new();
     for (id, outlet, headline) in blurbs {
         let paragraphs = blurb_paragraphs(body, headline);
-        let doc = DocRef { id, source: Some(outlet), date: page.meta.date(), body, paragraphs: Some(&paragraphs) };
+        let doc = DocRef { id, source: Some(outlet), date: page.meta.date(), body, paragraphs: Some(&paragraphs), dateline: None };
         verdicts.push(dedup.add(doc));
     }
     assert!(matches!(&verdicts[0], Verdict::New { story } if story == "002#1"));
@@ -331,9 +331,12 @@ fn malformed_index_is_a_deserialisation_error_not_a_panic() {
     let mut dedup = Deduplicator::default();
     dedup.add(DocRef::new("a", WIRE));
     let json = serde_json::to_string(&dedup).unwrap();
-    let short_signature = json.replacen("\"signature\":[", "\"signature\":[1,", 1);
-    assert!(serde_json::from_str::<Deduplicator>(&short_signature).is_err());
-    let bad_config = json.replacen("\"bins\":64", "\"bins\":0", 1);
+    // A fingerprint out of order (the largest hash first), and one beyond the text.
+    let unsorted = json.replacen("\"fingerprints\":[", "\"fingerprints\":[[4294967295,0],", 1);
+    assert!(serde_json::from_str::<Deduplicator>(&unsorted).is_err());
+    let outside = json.replacen("\"fingerprints\":[[", "\"fingerprints\":[[0,999999],[", 1);
+    assert!(serde_json::from_str::<Deduplicator>(&outside).is_err());
+    let bad_config = json.replacen("\"window\":21", "\"window\":0", 1);
     assert!(serde_json::from_str::<Deduplicator>(&bad_config).is_err());
 }
 
@@ -378,7 +381,7 @@ proptest! {
 #[test]
 fn merging_indexes_of_different_configurations_is_an_error() {
     let mut a = Deduplicator::default();
-    let b = Deduplicator::new(DedupConfig::new().resemblance(0.9)).unwrap();
+    let b = Deduplicator::new(DedupConfig::new().containment(0.9)).unwrap();
     assert!(a.merge(b).is_err());
 }
 

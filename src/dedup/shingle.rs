@@ -45,24 +45,28 @@ const fn ascii_classes() -> [u8; 128] {
 }
 const ASCII: [u8; 128] = ascii_classes();
 
-/// The FNV hash of the token being read, if one is open.
+/// The FNV hash of the token being read, if one is open, and where it started.
 struct Token {
     h: u64,
     open: bool,
+    start: usize,
 }
 
 impl Token {
     #[inline(always)]
-    fn push(&mut self, l: u32) {
+    fn push(&mut self, l: u32, at: usize) {
+        if !self.open {
+            self.start = at;
+        }
         self.h = (self.h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
         self.open = true;
     }
 
-    /// Close the open token, if any, handing its hash to `emit`.
+    /// Close the open token, if any, at byte `at`, handing its hash and byte range to `emit`.
     #[inline(always)]
-    fn end(&mut self, emit: &mut impl FnMut(u64)) {
+    fn end(&mut self, at: usize, emit: &mut impl FnMut(u64, usize, usize)) {
         if self.open {
-            emit(mix64(self.h));
+            emit(mix64(self.h), self.start, at);
             self.h = FNV_OFFSET;
             self.open = false;
         }
@@ -70,39 +74,53 @@ impl Token {
 }
 
 /// Calls `emit` with the hash of every normalised word token of `text`, in order.
+#[cfg(test)]
 pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(u64)) {
-    let mut tok = Token { h: FNV_OFFSET, open: false };
+    for_each_word(text, |h, _, _| emit(h));
+}
+
+/// Calls `emit(hash, start, end)` for every normalised word token of `text`,
+/// in order, with the token's byte range in `text` (from its first to its
+/// last letter or digit).
+pub(crate) fn for_each_word(text: &str, mut emit: impl FnMut(u64, usize, usize)) {
+    let mut tok = Token { h: FNV_OFFSET, open: false, start: 0 };
     let bytes = text.as_bytes();
     let mut i = 0;
+    let mut last = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 128 {
             // ASCII fast path: one table lookup a byte.
-            i += 1;
             match ASCII[b as usize] {
-                0 => tok.end(&mut emit),
+                0 => tok.end(last, &mut emit),
                 1 => {}
-                l => tok.push(u32::from(l)),
+                l => {
+                    tok.push(u32::from(l), i);
+                    last = i + 1;
+                }
             }
+            i += 1;
             continue;
         }
         // `i` is always on a character boundary: it advances by whole characters.
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let at = i;
         i += c.len_utf8();
         let Some(c) = fold_char(c) else { continue }; // invisible format character: ignore entirely
         if c.is_ascii() {
             // A folded quote, dash or space.
             if c != '\'' {
-                tok.end(&mut emit);
+                tok.end(last, &mut emit);
             }
         } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
-                tok.push(u32::from(l));
+                tok.push(u32::from(l), at);
             }
+            last = i;
         } else {
-            tok.end(&mut emit);
+            tok.end(last, &mut emit);
         }
     }
-    tok.end(&mut emit);
+    tok.end(last, &mut emit);
 }
 
 /// Rolling `k`-shingles over a token stream: feed tokens with [`push`](Shingler::push).
@@ -140,11 +158,6 @@ impl Shingler {
         self.rolling =
             self.rolling.wrapping_mul(BASE).wrapping_add(token).wrapping_sub(leaving.wrapping_mul(self.base_k));
         (self.seen >= self.k).then(|| mix64(self.rolling ^ self.k as u64))
-    }
-
-    /// For texts shorter than `k` tokens: one shingle of all their tokens.
-    pub(crate) fn short_text_shingle(&self) -> Option<u64> {
-        (self.seen > 0 && self.seen < self.k).then(|| mix64(self.rolling ^ self.seen as u64))
     }
 }
 
@@ -228,16 +241,6 @@ mod tests {
         let from_short: Vec<_> = seq[2..].iter().filter_map(|&t| short.push(t)).collect();
         assert_eq!(from_long.len(), 3);
         assert_eq!(from_long[2], from_short[0], "window 33 44 55 hashes the same whatever came before");
-    }
-
-    #[test]
-    fn short_text_gets_one_shingle() {
-        let mut s = Shingler::new(5);
-        assert_eq!(s.push(7), None);
-        assert_eq!(s.push(8), None);
-        assert!(s.short_text_shingle().is_some());
-        let empty = Shingler::new(5);
-        assert_eq!(empty.short_text_shingle(), None);
     }
 
     fn paragraph_fingerprint(text: &str) -> Option<u16> {
