@@ -1,11 +1,14 @@
-//! Merge syndicated copies in a corpus: `cargo run --release --example dedup -- CORPUS [--threads N] [--exact]`
-//! (and `--resemblance T --containment T --bins K --bands B --rows R --shingle W` to try other parameters;
-//! `--whole-body` compares every line of each body without structure analysis, as the Python tools in
-//! `benches/compare/dedup.py` do).
+//! Merge syndicated copies in a corpus: `cargo run --release --example dedup -- CORPUS [--threads N]`
+//! (and `--containment T --partial T --min-run W --long-run W --min-shared W --common-limit N
+//! --window G --shingle K` to try other parameters; `--whole-body` compares every line of each body
+//! without structure analysis, as the Python tools in `benches/compare/dedup.py` do; `--exact` is
+//! accepted and changes nothing: the evidence is always exact fingerprints).
 //!
 //! Prints one JSON line per story with at least two members:
 //! `{"story": ID, "canonical": DOC_ID, "members": [{"id": DOC_ID, "similarity": F, "source": S, ...}]}`
-//! (members also carry `date`, `containment`, `matched`, `lacks` and `adds`).
+//! (members also carry `date`, `containment`, `matched`, `lacks` and `adds`, and what they share with
+//! the canonical text: `words` (narrative words), `shared_words`, `longest_run` and `runs`, each
+//! `[start, canonical_start, words]` in narrative words).
 //! Without CORPUS it reads the bundled sample corpus. Shows progress on
 //! stderr when stderr is a terminal, and a summary line at the end.
 
@@ -15,7 +18,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dateline::dedup::{DedupConfig, Deduplicator, Member, SketchedText, Story};
+use dateline::dedup::{DedupConfig, Deduplicator, Member, Run, SketchedText, Story};
 use serde::Serialize;
 
 /// Documents per batch handed from the reader thread to the deduplicator.
@@ -39,6 +42,10 @@ struct MemberLine<'a> {
     matched: &'a str,
     lacks: &'a [usize],
     adds: &'a [usize],
+    words: u32,
+    shared_words: u32,
+    longest_run: u32,
+    runs: Vec<[u32; 3]>,
 }
 
 impl<'a> StoryLine<'a> {
@@ -52,6 +59,10 @@ impl<'a> StoryLine<'a> {
             matched: &m.matched,
             lacks: &m.lacks,
             adds: &m.adds,
+            words: m.words,
+            shared_words: m.shared_words,
+            longest_run: m.longest_run,
+            runs: m.runs.iter().map(|r: &Run| [r.start, r.canonical_start, r.words]).collect(),
         };
         StoryLine { story: &s.id, canonical: &s.canonical, members: s.members.iter().map(member).collect() }
     }
@@ -69,16 +80,19 @@ fn main() -> ExitCode {
                 Some(n) => threads = n,
                 None => return usage(),
             },
-            "--exact" => config = config.keep_shingles(true),
+            "--exact" => {}
             "--whole-body" => whole_body = true,
-            "--resemblance" | "--containment" | "--bins" | "--bands" | "--rows" | "--shingle" => {
+            "--containment" | "--partial" | "--min-run" | "--long-run" | "--min-shared" | "--common-limit"
+            | "--window" | "--shingle" => {
                 let Some(v) = args.next().and_then(|v| v.parse::<f64>().ok()) else { return usage() };
                 config = match a.as_str() {
-                    "--resemblance" => config.resemblance(v),
                     "--containment" => config.containment(v),
-                    "--bins" => config.bins(v as usize),
-                    "--bands" => config.bands(v as usize),
-                    "--rows" => config.rows(v as usize),
+                    "--partial" => config.partial_containment(v),
+                    "--min-run" => config.min_run(v as u32),
+                    "--long-run" => config.long_run(v as u32),
+                    "--min-shared" => config.min_shared_words(v as u32),
+                    "--common-limit" => config.common_limit(v as u32),
+                    "--window" => config.window(v as usize),
                     _ => config.shingle_size(v as usize),
                 };
             }
@@ -181,8 +195,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let secs = start.elapsed().as_secs_f64();
+    let largest = stories.iter().map(|s| s.members.len()).max().unwrap_or(0);
     eprintln!(
-        "{documents} documents ({} texts) in {secs:.2} s: {:.0} docs/s on {threads} threads; {} stories with copies; index {:.0} bytes/text",
+        "{documents} documents ({} texts) in {secs:.2} s: {:.0} docs/s on {threads} threads; {} stories with copies, the largest of {largest}; index {:.0} bytes/text",
         dedup.len(),
         documents as f64 / secs,
         stories.len(),
@@ -193,7 +208,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: dedup [CORPUS] [--threads N] [--exact] [--whole-body] [--resemblance T] [--containment T] [--bins K] [--bands B] [--rows R] [--shingle W]"
+        "usage: dedup [CORPUS] [--threads N] [--whole-body] [--containment T] [--partial T] [--min-run W] [--long-run W] [--min-shared W] [--common-limit N] [--window G] [--shingle K]"
     );
     ExitCode::FAILURE
 }

@@ -58,7 +58,14 @@ fn moscow_talks_blurbs_given_as_spans_form_one_story_and_kashmir_blurb_stays_out
     let mut verdicts = Vec::new();
     for (id, outlet, headline) in blurbs {
         let paragraphs = blurb_paragraphs(body, headline);
-        let doc = DocRef { id, source: Some(outlet), date: page.meta.date(), body, paragraphs: Some(&paragraphs), dateline: None };
+        let doc = DocRef {
+            id,
+            source: Some(outlet),
+            date: page.meta.date(),
+            body,
+            paragraphs: Some(&paragraphs),
+            dateline: None,
+        };
         verdicts.push(dedup.add(doc));
     }
     assert!(matches!(&verdicts[0], Verdict::New { story } if story == "002#1"));
@@ -427,4 +434,140 @@ proptest! {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// The copy rule on real-shaped pages written for these tests
+// (`tests/data/dedup/cases.corpus`): one wire story about a dam, its version
+// of the day, an excerpt, a photo gallery, an independent report quoting
+// the same statement, another story sharing a background paragraph, and two
+// pages of other stories with a "Read next" teaser of the wire story.
+
+const CASES: &str = include_str!("data/dedup/cases.corpus");
+
+/// Add the named pages of the cases corpus in order; the verdicts and the stories as member id lists.
+fn cases(names: &[&str]) -> (Vec<(String, Verdict)>, Vec<dateline::dedup::Story>) {
+    let docs = dateline::corpus::parse(CASES).expect("cases corpus parses");
+    let mut dedup = Deduplicator::default();
+    let mut verdicts = Vec::new();
+    for name in names {
+        let doc = docs.iter().find(|d| d.name == *name).expect("page in the cases corpus");
+        verdicts.extend(dedup.add_document(doc));
+    }
+    (verdicts, dedup.stories())
+}
+
+fn member_ids(stories: &[dateline::dedup::Story]) -> Vec<Vec<&str>> {
+    stories.iter().map(|s| s.members.iter().map(|m| m.id.as_str()).collect()).collect()
+}
+
+#[test]
+fn version_with_new_top_moved_paragraphs_added_paragraph_and_cut_tail_is_a_copy() {
+    let (verdicts, stories) = cases(&["wire-dam.txt", "version-dam.txt"]);
+    let Verdict::Copy { similarity, .. } = &verdicts[1].1 else { panic!("{verdicts:?}") };
+    assert!(similarity.containment >= 0.4 && similarity.longest_run >= 40, "{similarity:?}");
+    assert_eq!(member_ids(&stories), [["version-dam.txt", "wire-dam.txt"]]);
+    let story = &stories[0];
+    assert_eq!(story.canonical, "wire-dam.txt");
+    let version = &story.members[0];
+    // Four narrative paragraphs shared, each a run of its own (they moved); the quote is not evidence.
+    assert_eq!(version.runs.len(), 4, "{:?}", version.runs);
+    assert!(version.runs.iter().all(|r| r.words >= 30), "{:?}", version.runs);
+    assert_eq!(version.lacks, [0, 1, 2, 7, 8, 9, 10], "headline, lede, the edited paragraph and the cut tail");
+    assert_eq!(version.adds, [0, 1, 5, 7], "its own headline, top, added and edited paragraphs");
+}
+
+#[test]
+fn excerpt_four_times_shorter_is_a_copy_sharing_its_whole_text() {
+    let (_, stories) = cases(&["wire-dam.txt", "excerpt-dam.txt"]);
+    assert_eq!(member_ids(&stories), [["excerpt-dam.txt", "wire-dam.txt"]]);
+    let excerpt = &stories[0].members[0];
+    assert_eq!(excerpt.runs.len(), 1);
+    // 127 of its 134 narrative words are the wire's (all but its headline); the
+    // runs are rebuilt from fingerprints, so their ends are known to within a few words.
+    assert!(excerpt.shared_words * 10 >= excerpt.words * 8, "{excerpt:?}");
+    assert_eq!(excerpt.lacks, [0, 4, 5, 6, 7, 8, 9, 10]);
+}
+
+#[test]
+fn gallery_with_the_lede_among_captions_is_a_copy_and_captions_are_not_text() {
+    let (_, stories) = cases(&["wire-dam.txt", "gallery-dam.txt"]);
+    assert_eq!(member_ids(&stories), [["gallery-dam.txt", "wire-dam.txt"]]);
+    let gallery = &stories[0].members[0];
+    assert_eq!(gallery.paragraphs, 2, "headline and lede; the four captions are boilerplate");
+    assert_eq!(gallery.longest_run, gallery.shared_words);
+    assert!(gallery.shared_words >= 25 && gallery.containment >= 0.5, "{gallery:?}");
+}
+
+#[test]
+fn independent_reports_sharing_a_45_word_quote_are_not_copies() {
+    for pair in [["wire-dam.txt", "independent-dam.txt"], ["version-dam.txt", "independent-dam.txt"]] {
+        let (verdicts, stories) = cases(&pair);
+        assert!(verdicts.iter().all(|(_, v)| !v.is_copy()), "{verdicts:?}");
+        assert!(stories.is_empty(), "{stories:?}");
+    }
+}
+
+#[test]
+fn stories_sharing_one_background_paragraph_are_not_copies() {
+    let (verdicts, stories) = cases(&["wire-dam.txt", "election-valdera.txt"]);
+    assert!(verdicts.iter().all(|(_, v)| !v.is_copy()), "{verdicts:?}");
+    assert!(stories.is_empty(), "{stories:?}");
+}
+
+#[test]
+fn teaser_blurbs_attach_to_the_story_they_tease_and_never_join_their_pages() {
+    let all = [
+        "football-page.txt",
+        "wire-dam.txt",
+        "museum-page.txt",
+        "independent-dam.txt",
+        "version-dam.txt",
+        "election-valdera.txt",
+        "excerpt-dam.txt",
+        "gallery-dam.txt",
+    ];
+    let (_, stories) = cases(&all);
+    assert_eq!(
+        member_ids(&stories),
+        [vec![
+            "excerpt-dam.txt",
+            "football-page.txt#1",
+            "gallery-dam.txt",
+            "museum-page.txt#1",
+            "version-dam.txt",
+            "wire-dam.txt"
+        ]]
+    );
+    assert_eq!(stories[0].canonical, "wire-dam.txt");
+    // The same in reverse order.
+    let reversed: Vec<&str> = all.iter().rev().copied().collect();
+    assert_eq!(cases(&reversed).1, stories);
+}
+
+#[test]
+fn degenerate_texts_are_new_without_panic() {
+    let quote =
+        "\"Every word of this paragraph is inside the quotation marks, so none of it is evidence of a copy at all.\"";
+    let huge = "lorem ipsum dolor sit amet consectetur adipiscing elit ".repeat(10 << 20 >> 6);
+    let huge_words: String = (0..1_200_000).map(|i| format!("w{i} ")).collect();
+    for (name, text) in [
+        ("empty", ""),
+        ("one word", "word"),
+        ("all quote", quote),
+        ("10 MB repeated", &huge),
+        ("10 MB distinct", &huge_words),
+    ] {
+        let mut dedup = Deduplicator::default();
+        let start = std::time::Instant::now();
+        assert!(matches!(dedup.add(DocRef::new("a", text)), Verdict::New { .. }), "{name}");
+        // A second, different text: still new (a quote alone, or nothing, is no evidence).
+        let v = dedup.add(DocRef::new("b", &text.replace(['w', 'l'], "v")));
+        assert!(matches!(v, Verdict::New { .. }), "{name}: {v:?}");
+        assert!(start.elapsed().as_secs() < 60, "{name}: {:?}", start.elapsed());
+    }
+    // An all-quote text added twice is still not a copy: it has no narrative words.
+    let mut dedup = Deduplicator::default();
+    dedup.add(DocRef::new("a", quote));
+    assert!(!dedup.add(DocRef::new("b", quote)).is_copy());
 }

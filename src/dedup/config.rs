@@ -184,7 +184,7 @@ impl DedupConfig {
     pub(crate) fn is_copy(&self, ev: &Evidence, words_a: u32, words_b: u32) -> bool {
         let smaller = words_a.min(words_b).max(1);
         let covered = ev.covered_a.min(ev.covered_b);
-        if ev.fingerprints < 2 || covered < self.min_shared {
+        if ev.fingerprints == 0 || covered < self.min_shared {
             return false;
         }
         let share = f64::from(covered) / f64::from(smaller);
@@ -227,8 +227,15 @@ impl DedupConfig {
         let words = winnower.tokens();
         let mut fps = winnower.finish();
         fps.sort_unstable();
-        fps.dedup();
-        Sketch { k: self.shingle as u8, w: self.window as u8, words, fingerprints: fps, paragraphs: fingerprints }
+        let (fps, contexts) = fps.into_iter().unzip();
+        Sketch {
+            k: self.shingle as u8,
+            w: self.window as u8,
+            words,
+            fingerprints: fps,
+            contexts,
+            paragraphs: fingerprints,
+        }
     }
 
     /// Analyse a corpus document with [`crate::text::analyze_paragraphs`] and sketch its
@@ -306,6 +313,8 @@ pub struct Sketch {
     pub(crate) words: u32,
     /// Sorted by hash, then position.
     pub(crate) fingerprints: Vec<Fingerprint>,
+    /// The context hashes of each fingerprint (see [`super::winnow`]).
+    pub(crate) contexts: Vec<u16>,
     pub(crate) paragraphs: Vec<u16>,
 }
 
@@ -329,13 +338,19 @@ impl Sketch {
     /// counted as common (the index also leaves out fingerprints of more than
     /// [`DedupConfig::common_limit`] texts).
     pub fn similarity(&self, other: &Sketch, config: &DedupConfig) -> Similarity {
-        let ev = evidence::between(&self.fingerprints, &other.fingerprints, (self.words, other.words), config.k_w(), |_| false);
+        let ev = evidence::between(self.text(), other.text(), config.k_w(), |_| false);
         Similarity::of(&ev, self, other)
+    }
+
+    pub(crate) fn text(&self) -> evidence::Text<'_> {
+        evidence::Text { fps: &self.fingerprints, ctx: &self.contexts, words: self.words }
     }
 
     /// Whether the sketches are well formed: fingerprints sorted, positions within the text.
     pub(crate) fn is_valid(&self) -> bool {
-        self.fingerprints.windows(2).all(|p| p[0] < p[1]) && self.fingerprints.iter().all(|f| f.1 < self.words.max(1))
+        self.contexts.len() == self.fingerprints.len()
+            && self.fingerprints.windows(2).all(|p| p[0] < p[1])
+            && self.fingerprints.iter().all(|f| f.1 < self.words.max(1))
     }
 }
 

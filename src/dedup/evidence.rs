@@ -46,63 +46,75 @@ impl Evidence {
     }
 }
 
-/// The evidence between texts `a` and `b` (fingerprints sorted by hash, then
-/// position), with `k`-grams of `k` words winnowed in windows of `w`;
-/// `words_a`/`words_b` are their narrative lengths. A hash for which
-/// `common` is true is ignored.
-pub(crate) fn between(
-    a: &[Fingerprint],
-    b: &[Fingerprint],
-    (words_a, words_b): (u32, u32),
-    (k, w): (u32, u32),
-    mut common: impl FnMut(u32) -> bool,
-) -> Evidence {
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+/// The fingerprints of one text: sorted by hash, then position, with their
+/// context hashes (see [`super::winnow`]) and its narrative length in words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Text<'a> {
+    pub(crate) fps: &'a [Fingerprint],
+    pub(crate) ctx: &'a [u16],
+    pub(crate) words: u32,
+}
+
+/// The evidence between texts `a` and `b`, with `k`-grams of `k` words
+/// winnowed in windows of `w`. A hash for which `common` is true is ignored.
+pub(crate) fn between(a: Text<'_>, b: Text<'_>, (k, w): (u32, u32), mut common: impl FnMut(u32) -> bool) -> Evidence {
+    let e = super::winnow::context_words(w as usize) as u32;
+    // (position in a, start in a, end in a, offset to b)
+    let mut pairs: Vec<(u32, u32, u32, i64)> = Vec::new();
     let (mut i, mut j) = (0, 0);
-    while let (Some(&(ha, pa)), Some(&(hb, pb))) = (a.get(i), b.get(j)) {
+    while let (Some(&(ha, pa)), Some(&(hb, pb))) = (a.fps.get(i), b.fps.get(j)) {
         match ha.cmp(&hb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 if !common(ha) {
                     // The first occurrence on each side (lists are sorted by hash, then position).
-                    pairs.push((pa, pb));
+                    let (ca, cb) = (a.ctx.get(i).copied().unwrap_or(0), b.ctx.get(j).copied().unwrap_or(1));
+                    let before = if ca >> 8 == cb >> 8 { e.min(pa).min(pb) } else { 0 };
+                    let room = |words: u32, p: u32| words.saturating_sub(p.saturating_add(k));
+                    let after = if ca & 255 == cb & 255 { e.min(room(a.words, pa)).min(room(b.words, pb)) } else { 0 };
+                    let end = pa.saturating_add(k).saturating_add(after).min(a.words.max(pa + 1));
+                    pairs.push((pa, pa - before, end, i64::from(pb) - i64::from(pa)));
                 }
-                while a.get(i).is_some_and(|f| f.0 == ha) {
+                while a.fps.get(i).is_some_and(|f| f.0 == ha) {
                     i += 1;
                 }
-                while b.get(j).is_some_and(|f| f.0 == hb) {
+                while b.fps.get(j).is_some_and(|f| f.0 == hb) {
                     j += 1;
                 }
             }
         }
     }
-    runs_of_pairs(pairs, (words_a, words_b), (k, w))
+    runs_of_pairs(pairs, (a.words, b.words), w)
 }
 
-fn runs_of_pairs(mut pairs: Vec<(u32, u32)>, (words_a, words_b): (u32, u32), (k, w): (u32, u32)) -> Evidence {
+fn runs_of_pairs(mut pairs: Vec<(u32, u32, u32, i64)>, (words_a, words_b): (u32, u32), w: u32) -> Evidence {
     let mut ev = Evidence { fingerprints: pairs.len() as u32, ..Evidence::default() };
     if pairs.is_empty() {
         return ev;
     }
     pairs.sort_unstable();
-    let close = |ev: &mut Evidence, first: (u32, u32), last: (u32, u32)| {
-        let words = last.0 - first.0 + k;
-        ev.runs.push(Run { start: first.0, canonical_start: first.1, words });
+    let close = |ev: &mut Evidence, (start, end, offset): (u32, u32, i64)| {
+        let words = end - start;
+        let canonical_start = u32::try_from(i64::from(start) + offset).unwrap_or(0);
+        ev.runs.push(Run { start, canonical_start, words });
         ev.longest = ev.longest.max(words);
     };
-    let mut first = pairs[0];
-    let mut last = pairs[0];
-    for &(pa, pb) in &pairs[1..] {
-        let da = pa - last.0;
-        let aligned = da <= w && pb >= last.1 && pb - last.1 == da;
-        if !aligned {
-            close(&mut ev, first, last);
-            first = (pa, pb);
+    let (mut last, first_start, first_end, mut offset) = pairs[0];
+    let mut run = (first_start, first_end, offset);
+    for &(p, start, end, off) in &pairs[1..] {
+        let joins = off == offset && (p - last <= w || start <= run.1);
+        if joins {
+            run.0 = run.0.min(start);
+            run.1 = run.1.max(end);
+        } else {
+            close(&mut ev, run);
+            run = (start, end, off);
+            offset = off;
         }
-        last = (pa, pb);
+        last = p;
     }
-    close(&mut ev, first, last);
+    close(&mut ev, run);
     ev.covered_a = covered(ev.runs.iter().map(|r| (r.start, r.words))).min(words_a);
     ev.covered_b = covered(ev.runs.iter().map(|r| (r.canonical_start, r.words))).min(words_b);
     ev
@@ -149,12 +161,19 @@ mod tests {
         v
     }
 
+    /// Without context agreement (contexts 0 against 0x0101... differ on both sides).
+    fn text(fps: &[Fingerprint], ctx: &[u16], words: u32) -> Text<'static> {
+        let fps: &'static [Fingerprint] = Box::leak(fps.to_vec().into_boxed_slice());
+        let ctx: &'static [u16] = Box::leak(ctx.to_vec().into_boxed_slice());
+        Text { fps, ctx, words }
+    }
+
     #[test]
     fn aligned_fingerprints_form_one_run_and_a_moved_block_another() {
         // a: hashes 1..=4 at 0, 10, 20, 30; b: the same at 100.., then hash 5 moved.
         let a = sorted(vec![(1, 0), (2, 10), (3, 20), (4, 30), (5, 200)]);
         let b = sorted(vec![(1, 100), (2, 110), (3, 120), (4, 130), (5, 5)]);
-        let ev = between(&a, &b, (300, 300), (5, 21), |_| false);
+        let ev = between(text(&a, &[0; 5], 300), text(&b, &[0x0101; 5], 300), (5, 21), |_| false);
         assert_eq!(ev.fingerprints, 5);
         assert_eq!(
             ev.runs,
@@ -166,8 +185,18 @@ mod tests {
     #[test]
     fn common_hashes_are_not_evidence() {
         let a = sorted(vec![(1, 0), (2, 10)]);
-        let ev = between(&a, &a, (50, 50), (5, 21), |h| h == 2);
+        let ev = between(text(&a, &[0, 0], 50), text(&a, &[0x0101, 0x0101], 50), (5, 21), |h| h == 2);
         assert_eq!((ev.fingerprints, ev.covered_a), (1, 5));
+    }
+
+    #[test]
+    fn agreeing_contexts_extend_a_lone_shared_fingerprint_to_25_words() {
+        let a = [(7, 30)];
+        let b = [(7, 12)];
+        let both = between(text(&a, &[0x1234], 100), text(&b, &[0x1234], 100), (5, 21), |_| false);
+        assert_eq!(both.runs, vec![Run { start: 20, canonical_start: 2, words: 25 }]);
+        let after_only = between(text(&a, &[0x1234], 100), text(&b, &[0x9934], 100), (5, 21), |_| false);
+        assert_eq!(after_only.runs, vec![Run { start: 30, canonical_start: 12, words: 15 }]);
     }
 
     #[test]

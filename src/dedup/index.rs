@@ -50,6 +50,7 @@ pub struct Deduplicator {
     /// Fingerprints of text `d`: `fingerprints[fp_start[d]..fp_start[d + 1]]`, sorted by hash.
     fp_start: Vec<u64>,
     fingerprints: Vec<Fingerprint>,
+    contexts: Vec<u16>,
     paragraph_start: Vec<u64>,
     paragraphs: Vec<u16>,
     /// Union-find parent over the copy links (for verdicts); the root is the smallest id.
@@ -85,6 +86,7 @@ impl Deduplicator {
             words: Vec::new(),
             fp_start: vec![0],
             fingerprints: Vec::new(),
+            contexts: Vec::new(),
             paragraph_start: vec![0],
             paragraphs: Vec::new(),
             parent: Vec::new(),
@@ -216,6 +218,7 @@ impl Deduplicator {
         tight(&mut self.dates, 1).push(date.map_or(NO_DATE, |d| chrono::Datelike::num_days_from_ce(&d)));
         tight(&mut self.words, 1).push(sketch.words);
         tight(&mut self.fingerprints, sketch.fingerprints.len()).extend_from_slice(&sketch.fingerprints);
+        tight(&mut self.contexts, sketch.contexts.len()).extend_from_slice(&sketch.contexts);
         tight(&mut self.fp_start, 1).push(self.fingerprints.len() as u64);
         tight(&mut self.paragraphs, sketch.paragraphs.len()).extend_from_slice(&sketch.paragraphs);
         tight(&mut self.paragraph_start, 1).push(self.paragraphs.len() as u64);
@@ -226,16 +229,13 @@ impl Deduplicator {
         }
         let candidates = self.enter(doc);
 
-        // Verify candidates sharing at least two fingerprints that are not common.
+        // Verify candidates sharing a fingerprint that is not common.
         let mut strongest: Option<(u32, Similarity)> = None;
         let mut i = 0;
         while i < candidates.len() {
             let other = candidates[i];
             let n = candidates[i..].iter().take_while(|&&c| c == other).count();
             i += n;
-            if n < 2 {
-                continue;
-            }
             let Some(s) = self.copy_link(other, doc) else { continue };
             tight(&mut self.links, 1).push((other, doc));
             self.union(doc, other);
@@ -276,7 +276,12 @@ impl Deduplicator {
                 continue;
             }
             found.clear();
-            self.postings.probe(hash, |d| found.push(d));
+            // This text's own postings under other hashes can match by tag.
+            self.postings.probe(hash, |d| {
+                if d != doc {
+                    found.push(d)
+                }
+            });
             if found.len() >= limit {
                 // Count exactly: tags can collide.
                 found.retain(|&d| self.holds(d, hash));
@@ -333,14 +338,22 @@ impl Deduplicator {
         let (a, b) = if self.ids[a as usize] <= self.ids[b as usize] { (a, b) } else { (b, a) };
         let ev = self.evidence(a, b);
         let (wa, wb) = (self.words[a as usize], self.words[b as usize]);
-        self.config.is_copy(&ev, wa, wb).then(|| {
-            Similarity::from_counts(&ev, (self.fps(a).len(), self.fps(b).len()), (wa, wb))
-        })
+        self.config
+            .is_copy(&ev, wa, wb)
+            .then(|| Similarity::from_counts(&ev, (self.fps(a).len(), self.fps(b).len()), (wa, wb)))
     }
 
     pub(crate) fn evidence(&self, a: u32, b: u32) -> evidence::Evidence {
-        let words = (self.words[a as usize], self.words[b as usize]);
-        evidence::between(self.fps(a), self.fps(b), words, self.config.k_w(), |h| self.common.contains(&h))
+        evidence::between(self.text(a), self.text(b), self.config.k_w(), |h| self.common.contains(&h))
+    }
+
+    fn text(&self, doc: u32) -> evidence::Text<'_> {
+        let (start, end) = self.fp_range(doc);
+        evidence::Text {
+            fps: self.fingerprints.get(start..end).unwrap_or(&[]),
+            ctx: self.contexts.get(start..end).unwrap_or(&[]),
+            words: self.words[doc as usize],
+        }
     }
 
     fn fp_range(&self, doc: u32) -> (usize, usize) {
@@ -420,6 +433,7 @@ impl Deduplicator {
             w: self.config.window as u8,
             words: self.words[doc as usize],
             fingerprints: self.fps(doc).to_vec(),
+            contexts: self.text(doc).ctx.to_vec(),
             paragraphs: self.paragraph_fingerprints(doc).to_vec(),
         }
     }
@@ -452,6 +466,7 @@ impl Deduplicator {
             + cap(&self.words)
             + cap(&self.fp_start)
             + cap(&self.fingerprints)
+            + cap(&self.contexts)
             + cap(&self.paragraph_start)
             + cap(&self.paragraphs)
             + cap(&self.parent)
@@ -468,6 +483,7 @@ impl Deduplicator {
         self.words.shrink_to_fit();
         self.fp_start.shrink_to_fit();
         self.fingerprints.shrink_to_fit();
+        self.contexts.shrink_to_fit();
         self.paragraph_start.shrink_to_fit();
         self.paragraphs.shrink_to_fit();
         self.parent.shrink_to_fit();

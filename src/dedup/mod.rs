@@ -275,4 +275,3 @@ pub struct Story {
     /// Members sorted by id.
     pub members: Vec<Member>,
 }
-

@@ -47,4 +47,3 @@ pub(crate) fn parallel_ordered<T: Sync, R: Send>(
         debug_assert_eq!(want, blocks);
     });
 }
-

@@ -148,6 +148,11 @@ impl Shingler {
         Shingler { k, ring: [0; MAX_K], seen: 0, rolling: 0, base_k }
     }
 
+    /// Words per shingle.
+    pub(crate) fn k(&self) -> usize {
+        self.k
+    }
+
     /// Add a token; returns the hash of the shingle it completes, if any.
     #[inline]
     pub(crate) fn push(&mut self, token: u64) -> Option<u64> {

@@ -90,4 +90,3 @@ pub(crate) mod date_serde {
             .transpose()
     }
 }
-

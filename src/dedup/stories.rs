@@ -22,7 +22,8 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Whether an id names a related-story blurb: `<page id>#<number>`.
 pub(crate) fn is_blurb(id: &str) -> bool {
-    id.rsplit_once('#').is_some_and(|(page, n)| !page.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    id.rsplit_once('#')
+        .is_some_and(|(page, n)| !page.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 const NONE: u32 = u32::MAX;
@@ -176,11 +177,8 @@ impl Deduplicator {
                 members[g as usize].push(d);
             }
         }
-        let mut stories: Vec<Story> = members
-            .into_iter()
-            .filter(|m| m.len() >= 2)
-            .map(|m| self.story(m, &adj))
-            .collect();
+        let mut stories: Vec<Story> =
+            members.into_iter().filter(|m| m.len() >= 2).map(|m| self.story(m, &adj)).collect();
         stories.sort_by(|a, b| a.id.cmp(&b.id));
         stories
     }
