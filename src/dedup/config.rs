@@ -380,9 +380,11 @@ impl Similarity {
         let shared = f64::from(ev.fingerprints);
         let union = (fa + fb) as f64 - shared;
         let covered = if wa <= wb { ev.covered_a } else { ev.covered_b };
+        // Four decimals: as precise as the estimates are, and exact through JSON.
+        let round = |x: f64| (x.min(1.0) * 10_000.0).round() / 10_000.0;
         Similarity {
-            resemblance: if union > 0.0 { (shared / union).min(1.0) } else { 0.0 },
-            containment: (f64::from(covered) / f64::from(wa.min(wb).max(1))).min(1.0),
+            resemblance: if union > 0.0 { round(shared / union) } else { 0.0 },
+            containment: round(f64::from(covered) / f64::from(wa.min(wb).max(1))),
             shared_words: covered,
             longest_run: ev.longest,
         }
