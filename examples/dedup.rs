@@ -83,7 +83,7 @@ fn main() -> ExitCode {
             "--exact" => {}
             "--whole-body" => whole_body = true,
             "--containment" | "--partial" | "--min-run" | "--long-run" | "--min-shared" | "--common-limit"
-            | "--window" | "--shingle" => {
+            | "--window" | "--shingle" | "--relaxed" | "--relaxed-run" | "--cross-stories" => {
                 let Some(v) = args.next().and_then(|v| v.parse::<f64>().ok()) else { return usage() };
                 config = match a.as_str() {
                     "--containment" => config.containment(v),
@@ -93,6 +93,9 @@ fn main() -> ExitCode {
                     "--min-shared" => config.min_shared_words(v as u32),
                     "--common-limit" => config.common_limit(v as u32),
                     "--window" => config.window(v as usize),
+                    "--relaxed" => config.relaxed(v),
+                    "--relaxed-run" => config.relaxed_run(v as u32),
+                    "--cross-stories" => config.cross_stories(v as u32),
                     _ => config.shingle_size(v as usize),
                 };
             }
@@ -208,7 +211,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: dedup [CORPUS] [--threads N] [--whole-body] [--containment T] [--partial T] [--min-run W] [--long-run W] [--min-shared W] [--common-limit N] [--window G] [--shingle K]"
+        "usage: dedup [CORPUS] [--threads N] [--whole-body] [--containment T] [--partial T] [--min-run W] [--long-run W] [--min-shared W] [--common-limit N] [--relaxed T] [--relaxed-run W] [--cross-stories N] [--window G] [--shingle K]"
     );
     ExitCode::FAILURE
 }

@@ -44,6 +44,9 @@ pub struct DedupConfig {
     pub(crate) long_run: u32,
     pub(crate) min_shared: u32,
     pub(crate) common: u32,
+    pub(crate) relaxed: f64,
+    pub(crate) relaxed_run: u32,
+    pub(crate) cross_stories: u32,
 }
 
 impl Default for DedupConfig {
@@ -52,11 +55,14 @@ impl Default for DedupConfig {
             shingle: 5,
             window: 21,
             containment: 0.5,
-            partial: 0.2,
+            partial: 0.25,
             min_run: 15,
             long_run: 100,
             min_shared: 25,
             common: 64,
+            relaxed: 0.2,
+            relaxed_run: 60,
+            cross_stories: 3,
         }
     }
 }
@@ -90,7 +96,7 @@ impl DedupConfig {
 
     /// Lower share, in `(0, 1]`, that makes a copy when it comes in two runs
     /// of [`min_run`](DedupConfig::min_run) words or one run of
-    /// [`long_run`](DedupConfig::long_run) words (default 0.2).
+    /// [`long_run`](DedupConfig::long_run) words (default 0.25).
     pub fn partial_containment(mut self, threshold: f64) -> DedupConfig {
         self.partial = threshold;
         self
@@ -122,6 +128,32 @@ impl DedupConfig {
         self
     }
 
+    /// Share of the smaller page in shared runs that makes two pages copies
+    /// under the relaxed rule (default 0.2; half of it with a run of
+    /// [`relaxed_run`](DedupConfig::relaxed_run) words). The relaxed rule is
+    /// judged by [`Deduplicator::stories`](super::Deduplicator::stories)
+    /// only, without the fingerprints that pages of
+    /// [`cross_stories`](DedupConfig::cross_stories) or more stories hold
+    /// (a background or press-release paragraph); blurbs never use it.
+    pub fn relaxed(mut self, threshold: f64) -> DedupConfig {
+        self.relaxed = threshold;
+        self
+    }
+
+    /// Words of one run that, with half the [`relaxed`](DedupConfig::relaxed)
+    /// share, make a copy under the relaxed rule (default 60).
+    pub fn relaxed_run(mut self, words: u32) -> DedupConfig {
+        self.relaxed_run = words;
+        self
+    }
+
+    /// A fingerprint held by pages of this many stories (formed by the strict
+    /// rule) or more is not evidence for the relaxed rule (default 3, at least 2).
+    pub fn cross_stories(mut self, stories: u32) -> DedupConfig {
+        self.cross_stories = stories;
+        self
+    }
+
     /// Alias of [`containment`](DedupConfig::containment), the main threshold.
     pub fn threshold(self, threshold: f64) -> DedupConfig {
         self.containment(threshold)
@@ -147,18 +179,31 @@ impl DedupConfig {
         self.common
     }
 
-    // Kept for `benches/dedup.rs` until it moves to the names above.
+    // Setters of the MinHash method, accepted without effect until the `dateline`
+    // command (cli/src/options.rs) drops its flags for them.
     #[doc(hidden)]
     pub fn keep_shingles(self, _keep: bool) -> DedupConfig {
         self
     }
     #[doc(hidden)]
-    pub fn get_resemblance(&self) -> f64 {
-        1.0
+    pub fn resemblance(self, _threshold: f64) -> DedupConfig {
+        self
     }
     #[doc(hidden)]
-    pub fn get_containment(&self) -> f64 {
-        self.containment
+    pub fn min_containment_shingles(self, _shingles: u32) -> DedupConfig {
+        self
+    }
+    #[doc(hidden)]
+    pub fn bins(self, _bins: usize) -> DedupConfig {
+        self
+    }
+    #[doc(hidden)]
+    pub fn bands(self, _bands: usize) -> DedupConfig {
+        self
+    }
+    #[doc(hidden)]
+    pub fn rows(self, _rows: usize) -> DedupConfig {
+        self
     }
 
     pub(crate) fn validate(&self) -> Result<()> {
@@ -173,6 +218,12 @@ impl DedupConfig {
             if !(t > 0.0 && t <= 1.0) {
                 return fail(format!("{name} threshold {t} must be in (0, 1]"));
             }
+        }
+        if !(self.relaxed > 0.0 && self.relaxed <= 1.0) {
+            return fail(format!("relaxed threshold {} must be in (0, 1]", self.relaxed));
+        }
+        if self.cross_stories < 2 {
+            return fail(format!("cross-story limit {} must be at least 2", self.cross_stories));
         }
         if self.common < 2 {
             return fail(format!("common limit {} must be at least 2", self.common));
@@ -190,6 +241,29 @@ impl DedupConfig {
         let share = f64::from(covered) / f64::from(smaller);
         share >= self.containment
             || (share >= self.partial && (ev.longest >= self.long_run || ev.runs_of(self.min_run) >= 2))
+    }
+
+    /// A bound implied by both rules and monotone (less evidence never
+    /// passes it where more failed): a pair that fails it when the later
+    /// text arrives fails both rules for good, whatever arrives later.
+    pub(crate) fn may_be_copy(&self, ev: &Evidence, words_a: u32, words_b: u32) -> bool {
+        let smaller = words_a.min(words_b).max(1);
+        let covered = ev.covered_a.min(ev.covered_b);
+        let share = f64::from(covered) / f64::from(smaller);
+        ev.fingerprints > 0
+            && covered >= self.min_shared.min(20)
+            && share >= self.containment.min(self.partial).min(self.relaxed / 2.0)
+    }
+
+    /// The relaxed rule (judged at `stories()` time on pages).
+    pub(crate) fn is_relaxed_copy(&self, ev: &Evidence, words_a: u32, words_b: u32) -> bool {
+        let smaller = words_a.min(words_b).max(1);
+        let covered = ev.covered_a.min(ev.covered_b);
+        if ev.fingerprints == 0 || covered < self.min_shared.min(20) {
+            return false;
+        }
+        let share = f64::from(covered) / f64::from(smaller);
+        share >= self.relaxed || (share >= self.relaxed / 2.0 && ev.longest >= self.relaxed_run)
     }
 
     pub(crate) fn k_w(&self) -> (u32, u32) {
@@ -283,7 +357,8 @@ pub(crate) fn for_each_narrative_word(
 ) {
     for span in paragraphs {
         let Some(text) = body.get(span.start..span.end) else { continue };
-        let quotes = crate::claims::quotes::find(text, 0);
+        let caption = ends_with_photo_credit(text);
+        let quotes = if caption { Vec::new() } else { crate::claims::quotes::find(text, 0) };
         let mut q = 0;
         let mut para = shingle::Fingerprint::default();
         shingle::for_each_word(text, |hash, s, e| {
@@ -294,12 +369,35 @@ pub(crate) fn for_each_narrative_word(
             let quoted = quotes.get(q).is_some_and(|quote| quote.outer.start <= s);
             let at = Span::new(span.start + s, span.start + e);
             let skipped = skip.is_some_and(|d| d.start <= at.start && at.end <= d.end);
-            f(WordEvent::Word { hash, span: at, narrative: !quoted && !skipped });
+            f(WordEvent::Word { hash, span: at, narrative: !quoted && !skipped && !caption });
         });
         if let Some(fp) = para.finish() {
             f(WordEvent::Paragraph(fp));
         }
     }
+}
+
+/// Whether a paragraph ends in a photo credit ("Photo: Jane Roe/AP",
+/// "(AP Photo/Jane Roe)", "(Jane Roe/AFP)"): a caption the structure stage
+/// left in the text. Captions are shared by independent reports of an event.
+fn ends_with_photo_credit(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let mut start = t.len().saturating_sub(60);
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &t[start..];
+    let lower = tail.to_ascii_lowercase();
+    if let Some(at) = lower.rfind("photo:") {
+        return lower[at..].contains('/') || lower[at..].split_whitespace().count() <= 5;
+    }
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let credit = &t[open..];
+            return credit.contains('/') && credit.split_whitespace().count() <= 6;
+        }
+    }
+    false
 }
 
 /// What the deduplicator keeps of one text: its number of narrative words,
@@ -421,6 +519,24 @@ mod tests {
             }
         });
         assert_eq!(narrative, ["The", "minister", "said", "on", "Monday"]);
+    }
+
+    #[test]
+    fn paragraphs_ending_in_a_photo_credit_are_captions() {
+        for caption in [
+            "Trucks unload rock at the dam. Photo: Luca Bruno/AP",
+            "Residents wait at a shelter, Tuesday, Oct. 14, 2025. (AP Photo/Sara Conti)",
+            "A flooded field below the dam. (Sara Conti/AFP)",
+        ] {
+            assert!(ends_with_photo_credit(caption), "{caption}");
+        }
+        for text in [
+            "The agency said the dam (built in 1952) was safe.",
+            "Officials met on Monday (local time).",
+            "He said the 24/7 service would resume (according to the operator).",
+        ] {
+            assert!(!ends_with_photo_credit(text), "{text}");
+        }
     }
 
     #[test]

@@ -29,6 +29,8 @@ fn tight<T>(v: &mut Vec<T>, more: usize) -> &mut Vec<T> {
 }
 
 pub(crate) const NO_SOURCE: u32 = u32::MAX;
+/// Pages of one outlet holding a fingerprint that make it the outlet's furniture.
+pub(crate) const FURNITURE: usize = 4;
 pub(crate) const NO_DATE: i32 = i32::MIN;
 
 /// The deduplication index: add documents one at a time or in parallel,
@@ -57,6 +59,8 @@ pub struct Deduplicator {
     parent: Vec<u32>,
     /// Copy links `(earlier, later)` found when the later text was added.
     pub(crate) links: Vec<(u32, u32)>,
+    /// Other pairs whose evidence passes [`DedupConfig::may_be_copy`], judged by `stories`.
+    pub(crate) weak: Vec<(u32, u32)>,
     /// Hashes held by more than `common_limit` texts.
     pub(crate) common: FxSet<u32>,
     postings: Postings,
@@ -91,6 +95,7 @@ impl Deduplicator {
             paragraphs: Vec::new(),
             parent: Vec::new(),
             links: Vec::new(),
+            weak: Vec::new(),
             common: FxSet::default(),
             postings: Postings::default(),
         }
@@ -236,7 +241,17 @@ impl Deduplicator {
             let other = candidates[i];
             let n = candidates[i..].iter().take_while(|&&c| c == other).count();
             i += n;
-            let Some(s) = self.copy_link(other, doc) else { continue };
+            let (x, y) = if self.ids[other as usize] <= self.ids[doc as usize] { (other, doc) } else { (doc, other) };
+            let ev = self.evidence(x, y);
+            let (wx, wy) = (self.words[x as usize], self.words[y as usize]);
+            if !self.config.is_copy(&ev, wx, wy) {
+                // Kept for `stories`, which judges both rules with the final common hashes.
+                if self.config.may_be_copy(&ev, wx, wy) {
+                    tight(&mut self.weak, 1).push((other, doc));
+                }
+                continue;
+            }
+            let s = Similarity::from_counts(&ev, (self.fps(x).len(), self.fps(y).len()), (wx, wy));
             tight(&mut self.links, 1).push((other, doc));
             self.union(doc, other);
             if strongest.map_or(true, |(m, ms)| self.stronger((other, s), (m, ms))) {
@@ -334,13 +349,50 @@ impl Deduplicator {
     /// The copy link between two texts, if their evidence (without common
     /// hashes) makes them copies. Symmetric: the evidence is always taken
     /// from the text with the smaller id.
-    pub(crate) fn copy_link(&self, a: u32, b: u32) -> Option<Similarity> {
+    /// Also leaves out the hashes for which `skip` is true.
+    pub(crate) fn copy_link_without(&self, a: u32, b: u32, mut skip: impl FnMut(u32) -> bool) -> Option<Similarity> {
         let (a, b) = if self.ids[a as usize] <= self.ids[b as usize] { (a, b) } else { (b, a) };
-        let ev = self.evidence(a, b);
+        let ev =
+            evidence::between(self.text(a), self.text(b), self.config.k_w(), |h| self.common.contains(&h) || skip(h));
         let (wa, wb) = (self.words[a as usize], self.words[b as usize]);
         self.config
             .is_copy(&ev, wa, wb)
             .then(|| Similarity::from_counts(&ev, (self.fps(a).len(), self.fps(b).len()), (wa, wb)))
+    }
+
+    /// Whether two pages pass the relaxed rule, leaving out common hashes and
+    /// those for which `cross` is true (see [`DedupConfig::relaxed`]).
+    pub(crate) fn weak_link(&self, a: u32, b: u32, mut cross: impl FnMut(u32) -> bool) -> bool {
+        if super::stories::is_blurb(&self.ids[a as usize]) || super::stories::is_blurb(&self.ids[b as usize]) {
+            return false;
+        }
+        let (a, b) = if self.ids[a as usize] <= self.ids[b as usize] { (a, b) } else { (b, a) };
+        let ev =
+            evidence::between(self.text(a), self.text(b), self.config.k_w(), |h| self.common.contains(&h) || cross(h));
+        self.config.is_relaxed_copy(&ev, self.words[a as usize], self.words[b as usize])
+    }
+
+    /// Whether `hash` is outlet furniture: held by [`FURNITURE`] or more pages
+    /// (not blurbs) of one outlet.
+    pub(crate) fn furniture(&self, hash: u32) -> bool {
+        let mut sources: Vec<u32> = Vec::new();
+        self.holders(hash, |d| {
+            let source = self.sources[d as usize];
+            if source != NO_SOURCE && !super::stories::is_blurb(&self.ids[d as usize]) {
+                sources.push(source);
+            }
+        });
+        sources.sort_unstable();
+        sources.windows(FURNITURE).any(|w| w[0] == w[FURNITURE - 1])
+    }
+
+    /// The texts entered under `hash` that hold it (all of them when it is not common).
+    pub(crate) fn holders(&self, hash: u32, mut f: impl FnMut(u32)) {
+        self.postings.probe(hash, |d| {
+            if self.holds(d, hash) {
+                f(d)
+            }
+        });
     }
 
     pub(crate) fn evidence(&self, a: u32, b: u32) -> evidence::Evidence {
@@ -471,6 +523,7 @@ impl Deduplicator {
             + cap(&self.paragraphs)
             + cap(&self.parent)
             + cap(&self.links)
+            + cap(&self.weak)
             + self.common.capacity() * 5
             + self.postings.heap_bytes()
     }
@@ -488,5 +541,6 @@ impl Deduplicator {
         self.paragraphs.shrink_to_fit();
         self.parent.shrink_to_fit();
         self.links.shrink_to_fit();
+        self.weak.shrink_to_fit();
     }
 }

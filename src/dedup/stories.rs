@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::config::Similarity;
-use super::index::{Deduplicator, NO_DATE};
+use super::index::{Deduplicator, FxSet, NO_DATE};
 use super::{diff, Member, Story};
 use crate::hash::FxHasher;
 
@@ -54,6 +54,84 @@ impl Deduplicator {
         best.map(|b| b.0)
     }
 
+    /// Add the weak pairs that pass the relaxed rule once the fingerprints
+    /// held by pages of several stories (of the strict links) are left out.
+    fn relaxed_links(
+        &self,
+        adj: &mut FxMap<u32, Vec<(u32, Similarity)>>,
+        weak: &[(u32, u32)],
+        furniture: &mut FxMap<u32, bool>,
+        blurb: impl Fn(u32) -> bool,
+    ) -> FxSet<(u32, u32)> {
+        let mut relaxed = FxSet::default();
+        if weak.is_empty() {
+            return relaxed;
+        }
+        // Stories of the strict links between pages.
+        let mut parent: FxMap<u32, u32> = FxMap::default();
+        fn root(parent: &FxMap<u32, u32>, mut x: u32) -> u32 {
+            while let Some(&p) = parent.get(&x) {
+                if p == x {
+                    break;
+                }
+                x = p;
+            }
+            x
+        }
+        for (&a, links) in adj.iter() {
+            for &(b, _) in links {
+                if a < b && !blurb(a) && !blurb(b) {
+                    let (ra, rb) = (root(&parent, a), root(&parent, b));
+                    if ra != rb {
+                        parent.insert(ra.max(rb), ra.min(rb));
+                        parent.entry(ra.min(rb)).or_insert(ra.min(rb));
+                    }
+                }
+            }
+        }
+        let limit = self.config.cross_stories as usize;
+        let mut cross: FxMap<u32, bool> = FxMap::default();
+        let mut found = Vec::new();
+        for &(a, b) in weak {
+            let (ra, rb) = (root(&parent, a), root(&parent, b));
+            if ra == rb {
+                continue;
+            }
+            let ok = self.weak_link(a, b, |h| {
+                *furniture.entry(h).or_insert_with(|| self.furniture(h))
+                    || *cross.entry(h).or_insert_with(|| {
+                        let mut stories: Vec<u32> = Vec::new();
+                        self.holders(h, |d| {
+                            if !blurb(d) {
+                                stories.push(root(&parent, d));
+                            }
+                        });
+                        stories.sort_unstable();
+                        stories.dedup();
+                        stories.len() >= limit
+                    })
+            });
+            if ok {
+                found.push((a, b));
+            }
+        }
+        for (a, b) in found {
+            let s = {
+                let (x, y) = if self.ids[a as usize] <= self.ids[b as usize] { (a, b) } else { (b, a) };
+                let ev = self.evidence(x, y);
+                Similarity::from_counts(
+                    &ev,
+                    (self.fps(x).len(), self.fps(y).len()),
+                    (self.words[x as usize], self.words[y as usize]),
+                )
+            };
+            adj.entry(a).or_default().push((b, s));
+            adj.entry(b).or_default().push((a, s));
+            relaxed.insert((a.min(b), a.max(b)));
+        }
+        relaxed
+    }
+
     /// Every story with at least two members, sorted by story id.
     ///
     /// A story's members each hold a copy link with its centre (its most
@@ -64,51 +142,103 @@ impl Deduplicator {
     pub fn stories(&self) -> Vec<Story> {
         // Links re-checked against the common hashes of the whole index.
         let mut adj: FxMap<u32, Vec<(u32, Similarity)>> = FxMap::default();
-        for &(a, b) in &self.links {
-            if let Some(s) = self.copy_link(a, b) {
+        // Links that no longer pass the strict rule may pass the relaxed one.
+        let mut weak = Vec::new();
+        let mut furniture: FxMap<u32, bool> = FxMap::default();
+        for &(a, b) in self.links.iter().chain(&self.weak) {
+            if let Some(s) = self.copy_link_without(a, b, |h| *furniture.entry(h).or_insert_with(|| self.furniture(h)))
+            {
                 adj.entry(a).or_default().push((b, s));
                 adj.entry(b).or_default().push((a, s));
+            } else {
+                weak.push((a, b));
             }
         }
         let blurb = |d: u32| is_blurb(&self.ids[d as usize]);
+        let relaxed = self.relaxed_links(&mut adj, &weak, &mut furniture, blurb);
         let page_links = |d: u32| -> Vec<(u32, Similarity)> {
             adj.get(&d).map(|l| l.iter().copied().filter(|&(p, _)| !blurb(p)).collect()).unwrap_or_default()
         };
 
-        // Pages around centres, in canonical order.
+        // Pages: components of the strict links; then a relaxed link joins
+        // two of them when another relaxed link agrees or one side is a lone page.
         let mut pages: Vec<u32> = adj.keys().copied().filter(|&d| !blurb(d) && !page_links(d).is_empty()).collect();
-        pages.sort_by(|&a, &b| if self.more_canonical(a, b) { Ordering::Less } else { Ordering::Greater });
-        let mut group: FxMap<u32, u32> = FxMap::default();
-        let mut groups: Vec<Vec<u32>> = Vec::new();
-        for &p in &pages {
-            if group.contains_key(&p) {
-                continue;
+        pages.sort_unstable();
+        let mut parent: FxMap<u32, u32> = pages.iter().map(|&p| (p, p)).collect();
+        fn find(parent: &mut FxMap<u32, u32>, mut x: u32) -> u32 {
+            let mut path = Vec::new();
+            while let Some(&p) = parent.get(&x) {
+                if p == x {
+                    break;
+                }
+                path.push(x);
+                x = p;
             }
-            let g = groups.len() as u32;
-            let mut members = vec![p];
-            group.insert(p, g);
+            for y in path {
+                parent.insert(y, x);
+            }
+            x
+        }
+        fn union(parent: &mut FxMap<u32, u32>, a: u32, b: u32) {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                parent.insert(ra.max(rb), ra.min(rb));
+            }
+        }
+        for &p in &pages {
             for (q, _) in page_links(p) {
-                if let std::collections::hash_map::Entry::Vacant(e) = group.entry(q) {
-                    e.insert(g);
-                    members.push(q);
+                if p < q && !relaxed.contains(&(p, q)) {
+                    union(&mut parent, p, q);
                 }
             }
-            groups.push(members);
         }
-        // A centre left alone joins the group of its strongest partner.
-        let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
-        for g in 0..groups.len() {
-            if sizes[g] != 1 {
+        let mut size: FxMap<u32, usize> = FxMap::default();
+        for &p in &pages {
+            *size.entry(find(&mut parent, p)).or_insert(0) += 1;
+        }
+        // A lone page joins the group of its strongest relaxed partner only (so
+        // it never bridges two).
+        // Endpoints on each side of the relaxed links between two groups.
+        let mut between: FxMap<(u32, u32), (FxSet<u32>, FxSet<u32>)> = FxMap::default();
+        let mut joins: Vec<(u32, u32)> = Vec::new();
+        for &(p, q) in &relaxed {
+            let (rp, rq) = (find(&mut parent, p), find(&mut parent, q));
+            if rp != rq && size[&rp] > 1 && size[&rq] > 1 {
+                let ((lo, a), (_, b)) = if rp < rq { ((rp, p), (rq, q)) } else { ((rq, q), (rp, p)) };
+                let sides = between.entry((lo, rp.max(rq))).or_default();
+                sides.0.insert(a);
+                sides.1.insert(b);
+            }
+        }
+        // Two groups join when relaxed links tie two pages of each.
+        joins.extend(between.into_iter().filter(|(_, (a, b))| a.len() >= 2 && b.len() >= 2).map(|(k, _)| k));
+        for &p in &pages {
+            let rp = find(&mut parent, p);
+            if size[&rp] != 1 {
                 continue;
             }
-            let alone = groups[g][0];
-            let links = page_links(alone);
-            if let Some(q) = self.strongest(&links, |q| group.get(&q).is_some_and(|&h| sizes[h as usize] > 1)) {
-                let h = group[&q];
-                group.insert(alone, h);
-                groups[h as usize].push(alone);
-                groups[g].clear();
+            let links = page_links(p);
+            let relaxed_only: Vec<(u32, Similarity)> =
+                links.into_iter().filter(|&(q, _)| relaxed.contains(&(p.min(q), p.max(q)))).collect();
+            if let Some(q) = self.strongest(&relaxed_only, |_| true) {
+                joins.push((p, q));
             }
+        }
+        joins.sort_unstable();
+        for (x, y) in joins {
+            union(&mut parent, x, y);
+        }
+        let mut group: FxMap<u32, u32> = FxMap::default();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut by_root: FxMap<u32, u32> = FxMap::default();
+        for &p in &pages {
+            let r = find(&mut parent, p);
+            let g = *by_root.entry(r).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() as u32 - 1
+            });
+            group.insert(p, g);
+            groups[g as usize].push(p);
         }
 
         // Blurbs attach to the group of their strongest page partner.
