@@ -580,8 +580,11 @@ fn degenerate_texts_are_new_without_panic() {
 #[path = "../benches/common/wire.rs"]
 mod wire;
 
-fn wire_sketched() -> &'static (Vec<Vec<SketchedText>>, Vec<(String, u32)>) {
-    static CELL: std::sync::OnceLock<(Vec<Vec<SketchedText>>, Vec<(String, u32)>)> = std::sync::OnceLock::new();
+/// The sketched pages of a 600-page stream and its truth.
+type WireSketched = (Vec<Vec<SketchedText>>, Vec<(String, u32)>);
+
+fn wire_sketched() -> &'static WireSketched {
+    static CELL: std::sync::OnceLock<WireSketched> = std::sync::OnceLock::new();
     CELL.get_or_init(|| {
         let g = wire::wire_corpus(600, 5);
         // A low common limit, so that some fingerprints turn common while the texts arrive.
