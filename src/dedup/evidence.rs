@@ -115,6 +115,21 @@ fn runs_of_pairs(mut pairs: Vec<(u32, u32, u32, i64)>, (words_a, words_b): (u32,
         last = p;
     }
     close(&mut ev, run);
+    // A run aligned with the start (or end) of both texts, within a window
+    // of it, runs to it: the words before its first fingerprint are the same
+    // distance from the start in both.
+    for r in &mut ev.runs {
+        if r.start <= w && r.start == r.canonical_start {
+            r.words += r.start;
+            (r.start, r.canonical_start) = (0, 0);
+        }
+        let (end_a, end_b) = (r.start + r.words, r.canonical_start + r.words);
+        let rest = words_a.saturating_sub(end_a);
+        if rest <= w && end_a <= words_a && end_b <= words_b && rest == words_b - end_b {
+            r.words += rest;
+        }
+        ev.longest = ev.longest.max(r.words);
+    }
     ev.covered_a = covered(ev.runs.iter().map(|r| (r.start, r.words))).min(words_a);
     ev.covered_b = covered(ev.runs.iter().map(|r| (r.canonical_start, r.words))).min(words_b);
     ev
