@@ -234,7 +234,7 @@ impl DedupConfig {
     /// Whether evidence between texts of `words_a` and `words_b` narrative words makes them copies.
     pub(crate) fn is_copy(&self, ev: &Evidence, words_a: u32, words_b: u32) -> bool {
         let smaller = words_a.min(words_b).max(1);
-        let covered = ev.covered_a.min(ev.covered_b);
+        let covered = ev.seen;
         if ev.fingerprints == 0 || covered < self.min_shared {
             return false;
         }
@@ -248,7 +248,7 @@ impl DedupConfig {
     /// text arrives fails both rules for good, whatever arrives later.
     pub(crate) fn may_be_copy(&self, ev: &Evidence, words_a: u32, words_b: u32) -> bool {
         let smaller = words_a.min(words_b).max(1);
-        let covered = ev.covered_a.min(ev.covered_b);
+        let covered = ev.seen;
         let share = f64::from(covered) / f64::from(smaller);
         ev.fingerprints > 0
             && covered >= self.min_shared.min(20)
@@ -258,7 +258,7 @@ impl DedupConfig {
     /// The relaxed rule (judged at `stories()` time on pages).
     pub(crate) fn is_relaxed_copy(&self, ev: &Evidence, words_a: u32, words_b: u32) -> bool {
         let smaller = words_a.min(words_b).max(1);
-        let covered = ev.covered_a.min(ev.covered_b);
+        let covered = ev.seen;
         if ev.fingerprints == 0 || covered < self.min_shared.min(20) {
             return false;
         }

@@ -35,6 +35,9 @@ pub(crate) struct Evidence {
     pub(crate) covered_a: u32,
     /// Words of the second text in shared runs.
     pub(crate) covered_b: u32,
+    /// Words of the smaller share seen by fingerprints alone (without the
+    /// runs' extension to the texts' edges): what the copy rules use.
+    pub(crate) seen: u32,
     /// The longest run, in words.
     pub(crate) longest: u32,
 }
@@ -115,9 +118,12 @@ fn runs_of_pairs(mut pairs: Vec<(u32, u32, u32, i64)>, (words_a, words_b): (u32,
         last = p;
     }
     close(&mut ev, run);
-    // A run aligned with the start (or end) of both texts, within a window
-    // of it, runs to it: the words before its first fingerprint are the same
-    // distance from the start in both.
+    let seen_a = covered(ev.runs.iter().map(|r| (r.start, r.words))).min(words_a);
+    let seen_b = covered(ev.runs.iter().map(|r| (r.canonical_start, r.words))).min(words_b);
+    ev.seen = if words_a <= words_b { seen_a } else { seen_b };
+    // As reported, a run aligned with the start (or end) of both texts,
+    // within a window of it, runs to it (identical texts share all their
+    // words); the rules use `seen`, which an edit there cannot fool.
     for r in &mut ev.runs {
         if r.start <= w && r.start == r.canonical_start {
             r.words += r.start;
