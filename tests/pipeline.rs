@@ -241,3 +241,34 @@ fn fuzz_crash_and_slow_inputs_replay_cleanly() {
     }
     assert!(n >= 2);
 }
+
+#[test]
+fn a_malformed_date_set_in_code_is_not_used_and_the_analysis_says_so() {
+    use dateline::corpus::Metadata;
+    let doc = Document::new("a.txt", "Diplomats met in Geneva on Thursday, officials said.\n")
+        .with_meta(Metadata::new().with("date", "2025-4-1"));
+    assert!(doc.validate().is_err());
+    let p = Pipeline::builder().reference_date(day(2025, 4, 11)).build().expect("builds");
+    let a = p.analyze(&doc);
+    assert_eq!(a[0].warnings, [dateline::pipeline::Warning::MalformedDate { value: "2025-4-1".to_string() }]);
+    // The reference date dates the page, not a guess from the malformed value.
+    assert_eq!(a[0].date, Some(dateline::time::TimeValue::Day(day(2025, 4, 11))));
+    let record = serde_json::to_value(a[0].record()).expect("serializes");
+    assert!(record["warnings"][0].as_str().expect("a sentence").contains("\"2025-4-1\" is not a date"));
+}
+
+#[test]
+fn claim_records_carry_the_resolved_speaker_role_and_addressee() {
+    let body = "\"We are ready,\" Alexander Darchiev, Russia's ambassador, said in Moscow on Thursday.\n\n\
+                \"The talks will continue,\" he told reporters.\n";
+    let doc = Document::new("a.txt", body);
+    let p = Pipeline::builder().reference_date(day(2025, 4, 11)).build().expect("builds");
+    let record = serde_json::to_value(p.analyze(&doc)[0].record()).expect("serializes");
+    assert_eq!(record["claims"][0]["role"], "Russia's ambassador");
+    let claim = &record["claims"][1];
+    assert_eq!(claim["speaker_text"], "he");
+    assert_eq!(claim["speaker_name"], "Alexander Darchiev");
+    assert_eq!(claim["by_pronoun"], true);
+    assert_eq!(claim["by_role"], false);
+    assert_eq!(claim["addressee"], "reporters");
+}

@@ -212,6 +212,14 @@ pub enum Warning {
         /// How many bytes from the start were analysed (at most `limit`).
         analyzed: usize,
     },
+    /// The document's `date` front matter is not a date (`2025-4-1`,
+    /// `-0001-01-01`): it was not used, and the pipeline's reference date
+    /// (if any) dated the document instead. The corpus readers reject such a
+    /// date; this catches a document built in code.
+    MalformedDate {
+        /// The value as given.
+        value: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -221,6 +229,10 @@ impl fmt::Display for Warning {
                 f,
                 "the document is {length} bytes, over the limit of {limit}; only its first {analyzed} bytes were \
                  analysed (raise the limit with PipelineBuilder::max_document_bytes)"
+            ),
+            Warning::MalformedDate { value } => write!(
+                f,
+                "the date {value:?} is not a date (expected YYYY-MM-DD or an RFC 3339 datetime); it was not used"
             ),
         }
     }
@@ -307,20 +319,7 @@ impl DocumentAnalysis {
                 .into_iter()
                 .map(|t| TimeRecord { text: t.text, start: t.span.start, end: t.span.end, value: t.value })
                 .collect(),
-            claims: self
-                .claims
-                .into_iter()
-                .map(|c| ClaimRecord {
-                    speaker: c.speaker,
-                    speaker_text: c.speaker_text,
-                    cue: c.cue,
-                    kind: c.kind,
-                    content: c.content,
-                    start: c.content_span.start,
-                    end: c.content_span.end,
-                    date: c.date,
-                })
-                .collect(),
+            claims: self.claims.into_iter().map(ClaimRecord::from).collect(),
             warnings: self.warnings.iter().map(Warning::to_string).collect(),
         }
     }
@@ -348,23 +347,22 @@ impl DocumentAnalysis {
                 .iter()
                 .map(|t| TimeRecord { text: t.text.clone(), start: t.span.start, end: t.span.end, value: t.value })
                 .collect(),
-            claims: self
-                .claims
-                .iter()
-                .map(|c| ClaimRecord {
-                    speaker: c.speaker.clone(),
-                    speaker_text: c.speaker_text.clone(),
-                    cue: c.cue.clone(),
-                    kind: c.kind,
-                    content: c.content.clone(),
-                    start: c.content_span.start,
-                    end: c.content_span.end,
-                    date: c.date,
-                })
-                .collect(),
+            claims: self.claims.iter().map(|c| ClaimRecord::from(c.clone())).collect(),
             warnings: self.warnings.iter().map(Warning::to_string).collect(),
         }
     }
+}
+
+/// What a page's analysis could not do: a cut body, a date that is not one.
+fn page_warnings(doc: &Document<'_>, length: usize, cut: usize, limit: usize) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if cut < length {
+        warnings.push(Warning::Truncated { limit, length, analyzed: cut });
+    }
+    if let (Some(value), None) = (doc.meta.get("date"), doc.meta.date()) {
+        warnings.push(Warning::MalformedDate { value: value.to_string() });
+    }
+    warnings
 }
 
 /// The corpus-wide result: the crate's JSON interchange object
@@ -428,11 +426,7 @@ impl Pipeline {
             times,
             claims,
             verdict: None,
-            warnings: if cut < full.len() {
-                vec![Warning::Truncated { limit: self.max_document_bytes, length: full.len(), analyzed: cut }]
-            } else {
-                Vec::new()
-            },
+            warnings: page_warnings(doc, full.len(), cut, self.max_document_bytes),
         });
         if !self.blurbs {
             return out;

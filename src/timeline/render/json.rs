@@ -41,7 +41,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::ClaimKind;
+use crate::claims::{Claim, ClaimKind};
 use crate::dedup::Story;
 use crate::time::TimeValue;
 use crate::timeline::Timeline;
@@ -130,8 +130,25 @@ pub struct TimeRecord {
 pub struct ClaimRecord {
     /// Speaker's gazetteer id, `null` when none matches.
     pub speaker: Option<String>,
-    /// The speaker as written.
+    /// The speaker as written (a pronoun or role for resolved speakers).
     pub speaker_text: String,
+    /// The speaker's resolved name: the antecedent of a pronoun or role
+    /// speaker, otherwise [`ClaimRecord::speaker_text`].
+    #[serde(default)]
+    pub speaker_name: String,
+    /// The speaker's title or role, when written ("State Department spokesperson").
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Addressee or medium ("reporters", "TASS"), when stated.
+    #[serde(default)]
+    pub addressee: Option<String>,
+    /// Whether the speaker was a pronoun resolved to an earlier speaker.
+    #[serde(default)]
+    pub by_pronoun: bool,
+    /// Whether the speaker was a role or description resolved to the name
+    /// the document introduced with that role.
+    #[serde(default)]
+    pub by_role: bool,
     /// The cue ("said", "told", "according to").
     pub cue: String,
     /// `direct` or `indirect`.
@@ -144,4 +161,24 @@ pub struct ClaimRecord {
     pub end: usize,
     /// When it was said, when the text says.
     pub date: Option<TimeValue>,
+}
+
+impl From<Claim> for ClaimRecord {
+    fn from(c: Claim) -> ClaimRecord {
+        ClaimRecord {
+            speaker_name: c.speaker_name().to_string(),
+            speaker: c.speaker,
+            speaker_text: c.speaker_text,
+            role: c.role,
+            addressee: c.addressee,
+            by_pronoun: c.by_pronoun,
+            by_role: c.by_role,
+            cue: c.cue,
+            kind: c.kind,
+            content: c.content,
+            start: c.content_span.start,
+            end: c.content_span.end,
+            date: c.date,
+        }
+    }
 }
