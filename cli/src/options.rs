@@ -128,59 +128,63 @@ pub struct AnalysisArgs {
     pub threads: Option<usize>,
 }
 
-/// How syndicated copies are recognised (the library's `DedupConfig`).
+/// How syndicated copies are recognised (the library's `DedupConfig`; each
+/// option left out keeps the library's default).
 #[derive(Args, Debug)]
 pub struct DedupArgs {
-    /// Verify candidate copies on exact shingle sets (about 4.6 KB per text) instead of signatures.
-    #[arg(long)]
-    pub exact: bool,
-    /// Resemblance (Jaccard) at or above which two texts are copies, in (0, 1] [default: 0.3].
-    #[arg(long, value_name = "T")]
-    pub resemblance: Option<f64>,
-    /// Containment (share of the smaller text in the larger) at or above which two texts are copies [default: 0.5].
+    /// Share of the smaller text's narrative words in shared runs at or above which two texts are copies [default: 0.5].
     #[arg(long, value_name = "T")]
     pub containment: Option<f64>,
-    /// Shingles the smaller text needs for the containment rule to apply [default: 20].
-    #[arg(long, value_name = "N")]
-    pub min_containment_shingles: Option<u32>,
-    /// Words per shingle, 1 to 16 [default: 5].
+    /// Lower share that makes a copy with two runs of --min-run words or one of --long-run words [default: 0.25].
+    #[arg(long, value_name = "T")]
+    pub partial: Option<f64>,
+    /// Words a run needs to count towards a partial copy [default: 15].
+    #[arg(long, value_name = "WORDS")]
+    pub min_run: Option<u32>,
+    /// Words of one run that make a partial copy alone [default: 100].
+    #[arg(long, value_name = "WORDS")]
+    pub long_run: Option<u32>,
+    /// Shared words two copies need at least [default: 25].
+    #[arg(long, value_name = "WORDS")]
+    pub min_shared: Option<u32>,
+    /// A fingerprint found in more texts than this is common furniture, not evidence [default: 64].
+    #[arg(long, value_name = "TEXTS")]
+    pub common_limit: Option<u32>,
+    /// Words per hashed k-gram, 1 to 16 [default: 5].
     #[arg(long, value_name = "W")]
     pub shingle: Option<usize>,
-    /// MinHash bins per signature [default: 64].
-    #[arg(long, value_name = "K")]
-    pub bins: Option<usize>,
-    /// LSH bands [default: 16].
-    #[arg(long, value_name = "B")]
-    pub bands: Option<usize>,
-    /// Bins per LSH band [default: 2].
-    #[arg(long, value_name = "R")]
-    pub rows: Option<usize>,
+    /// Winnowing window in k-grams, 1 to 255 [default: 21].
+    #[arg(long, value_name = "GRAMS")]
+    pub window: Option<usize>,
 }
 
 impl DedupArgs {
     /// The configuration (checked when the deduplicator or pipeline is built).
     pub fn config(&self) -> DedupConfig {
-        let mut c = DedupConfig::new().keep_shingles(self.exact);
-        if let Some(v) = self.resemblance {
-            c = c.resemblance(v);
-        }
+        let mut c = DedupConfig::new();
         if let Some(v) = self.containment {
             c = c.containment(v);
         }
-        if let Some(v) = self.min_containment_shingles {
-            c = c.min_containment_shingles(v);
+        if let Some(v) = self.partial {
+            c = c.partial_containment(v);
+        }
+        if let Some(v) = self.min_run {
+            c = c.min_run(v);
+        }
+        if let Some(v) = self.long_run {
+            c = c.long_run(v);
+        }
+        if let Some(v) = self.min_shared {
+            c = c.min_shared_words(v);
+        }
+        if let Some(v) = self.common_limit {
+            c = c.common_limit(v);
         }
         if let Some(v) = self.shingle {
             c = c.shingle_size(v);
         }
-        if let Some(v) = self.bins {
-            c = c.bins(v);
-        }
-        if let Some(v) = self.bands {
-            c = c.bands(v);
-        }
-        if let Some(v) = self.rows {
-            c = c.rows(v);
+        if let Some(v) = self.window {
+            c = c.window(v);
         }
         c
     }

@@ -176,7 +176,7 @@ class Deduplicator:
         """The similarity of two sketches, as the index computes it."""
     @property
     def config(self) -> dict[str, Any]:
-        """The configuration (``shingle``, ``bins``, ``bands``, ``rows``, ``resemblance``, ...)."""
+        """The configuration (``shingle``, ``window``, ``containment``, ``partial``, ...)."""
     def index_bytes(self) -> int:
         """Heap bytes of the index beyond ids and outlet names."""
     def __len__(self) -> int: ...

@@ -89,7 +89,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--master", help="Spark master, e.g. local[2] (default: spark-submit's)")
     parser.add_argument("--partitions", type=int, default=8, help="partitions the documents are spread over (default 8)")
     parser.add_argument("--depth", type=int, default=2, help="depth of the merge tree (default 2)")
-    parser.add_argument("--resemblance", type=float, help="dedup resemblance threshold (default the library's)")
     parser.add_argument("--containment", type=float, help="dedup containment threshold (default the library's)")
     parser.add_argument(
         "--single-machine",
@@ -97,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         help="no Spark: read the (local) corpus and dedup it in this process on all cores, for comparison",
     )
     args = parser.parse_args(argv)
-    config = {k: v for k, v in (("resemblance", args.resemblance), ("containment", args.containment)) if v is not None}
+    config = {k: v for k, v in (("containment", args.containment),) if v is not None}
 
     if args.single_machine:
         import dateline

@@ -179,33 +179,6 @@ impl DedupConfig {
         self.common
     }
 
-    // Setters of the MinHash method, accepted without effect until the `dateline`
-    // command (cli/src/options.rs) drops its flags for them.
-    #[doc(hidden)]
-    pub fn keep_shingles(self, _keep: bool) -> DedupConfig {
-        self
-    }
-    #[doc(hidden)]
-    pub fn resemblance(self, _threshold: f64) -> DedupConfig {
-        self
-    }
-    #[doc(hidden)]
-    pub fn min_containment_shingles(self, _shingles: u32) -> DedupConfig {
-        self
-    }
-    #[doc(hidden)]
-    pub fn bins(self, _bins: usize) -> DedupConfig {
-        self
-    }
-    #[doc(hidden)]
-    pub fn bands(self, _bands: usize) -> DedupConfig {
-        self
-    }
-    #[doc(hidden)]
-    pub fn rows(self, _rows: usize) -> DedupConfig {
-        self
-    }
-
     pub(crate) fn validate(&self) -> Result<()> {
         let fail = |m: String| Err(Error::Config(m));
         if !(1..=shingle::MAX_K).contains(&self.shingle) {
