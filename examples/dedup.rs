@@ -14,7 +14,6 @@
 
 mod cli;
 
-use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -99,6 +98,7 @@ fn main() -> ExitCode {
                     _ => config.shingle_size(v as usize),
                 };
             }
+            "-h" | "--help" => cli::help(USAGE),
             _ if a.starts_with("--") => return usage(),
             _ => path = Some(a),
         }
@@ -186,16 +186,19 @@ fn main() -> ExitCode {
     progress.finish();
     dedup.shrink_to_fit();
     let stories = dedup.stories();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // One closed-pipe-safe write path, as the other examples: a closed pipe
+    // ends the output quietly, any other write error is said.
+    let mut out = cli::Out::new();
     for s in &stories {
-        let line = serde_json::to_string(&StoryLine::of(s)).unwrap_or_default();
-        if writeln!(out, "{line}").is_err() {
-            return ExitCode::FAILURE;
+        let line = serde_json::to_string(&StoryLine::of(s)).unwrap_or_default() + "\n";
+        match out.write(&line) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return cli::exit(Err(e)),
         }
     }
-    if out.flush().is_err() {
-        return ExitCode::FAILURE;
+    if let Err(e) = out.finish() {
+        return cli::exit(Err(e));
     }
     let secs = start.elapsed().as_secs_f64();
     let largest = stories.iter().map(|s| s.members.len()).max().unwrap_or(0);
@@ -209,9 +212,9 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+const USAGE: &str = "usage: dedup [CORPUS] [--threads N] [--whole-body] [--containment T] [--partial T] [--min-run W] [--long-run W] [--min-shared W] [--common-limit N] [--relaxed T] [--relaxed-run W] [--cross-stories N] [--window G] [--shingle K]";
+
 fn usage() -> ExitCode {
-    eprintln!(
-        "usage: dedup [CORPUS] [--threads N] [--whole-body] [--containment T] [--partial T] [--min-run W] [--long-run W] [--min-shared W] [--common-limit N] [--relaxed T] [--relaxed-run W] [--cross-stories N] [--window G] [--shingle K]"
-    );
+    eprintln!("{USAGE}");
     ExitCode::FAILURE
 }
