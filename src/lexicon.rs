@@ -25,6 +25,31 @@ const SPEAKERS: &str = include_str!("../data/lexicon/speakers.txt");
 const PRONOUNS: &str = include_str!("../data/lexicon/pronouns.tsv");
 const WORDS: &str = include_str!("../data/lexicon/words.tsv");
 
+/// Month names in calendar order, lower case: the one list the structure
+/// and timeline stages compare words with.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names from Monday, lower case.
+pub const WEEKDAY_NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Whether a lower-case word is a month or weekday name.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || WEEKDAY_NAMES.contains(&word)
+}
+
 /// What kind of attribution a cue makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -21,53 +21,18 @@ pub(crate) enum Stamp {
     Age,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "today",
-    "yesterday",
-];
+/// Month abbreviations (the names are [`crate::lexicon::MONTH_NAMES`]).
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+/// Weekday abbreviations and relative day words (the names are
+/// [`crate::lexicon::WEEKDAY_NAMES`]).
+const DAY_WORDS: &[&str] =
+    &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday"];
+
+fn is_date_word(t: &str) -> bool {
+    crate::lexicon::is_month_or_weekday(t) || MONTH_ABBREVIATIONS.contains(&t) || DAY_WORDS.contains(&t)
+}
+
 const STAMP_WORDS: &[&str] = &[
     "am",
     "pm",
@@ -188,7 +153,7 @@ pub(crate) fn stamp(text: &str) -> Option<Stamp> {
             digits = true;
         } else if is_numeric(t) {
             digits = true;
-        } else if MONTHS.contains(&t.trim_end_matches('.')) || WEEKDAYS.contains(&t.trim_end_matches('.')) {
+        } else if is_date_word(t.trim_end_matches('.')) {
             date_word = true;
         } else if !STAMP_WORDS.contains(t) {
             return None;

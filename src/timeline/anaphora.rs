@@ -57,21 +57,6 @@ const PHRASES: &[(&str, Unit, i32)] = &[
     ("that year", Unit::Year, 0),
 ];
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// An anaphoric date found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Anaphor {
@@ -131,7 +116,11 @@ pub(crate) fn find(body: &str, sentence: Span) -> Vec<Anaphor> {
         for (at, _) in lower.match_indices(tail) {
             let end = at + tail.len();
             let head = &lower[..at];
-            let Some((m, name)) = MONTHS.iter().enumerate().find(|(_, name)| head.ends_with(*name)) else { continue };
+            let Some((m, name)) =
+                crate::lexicon::MONTH_NAMES.iter().enumerate().find(|(_, name)| head.ends_with(*name))
+            else {
+                continue;
+            };
             let start = at - name.len();
             let span = Span::new(sentence.start + start, sentence.start + end);
             if bounded(start, end) && !found.iter().any(|a| a.span.overlaps(span)) {

@@ -44,28 +44,7 @@ pub(crate) fn window(body: &str, sentence: Span, expr: Span, max: usize) -> Span
 
 /// Weekday and month names: "and" after one joins a list of dates.
 fn is_date_word(w: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES.contains(&w.to_ascii_lowercase().as_str())
+    crate::lexicon::is_month_or_weekday(&w.to_ascii_lowercase())
 }
 
 fn is_clause_punct(tok: &str) -> bool {

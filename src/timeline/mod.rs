@@ -334,27 +334,8 @@ pub fn is_headline(title: &str) -> bool {
 }
 
 fn is_calendar_word(w: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    NAMES.contains(&w)
+    // "may" is left out: as a word of a time stamp it is far more often the verb.
+    w != "may" && crate::lexicon::is_month_or_weekday(w)
 }
 
 const STOPWORDS: &str = include_str!("stopwords.txt");
