@@ -1,7 +1,7 @@
 //! The crate's JSON interchange format.
 //!
 //! One object, [`Interchange`] (the pipeline's
-//! [`Report`](crate::pipeline::Report) is this type), with the analysed
+//! `pipeline::Report` is this type), with the analysed
 //! `documents` (pages and their blurb sub-documents), the syndicated
 //! `stories`, the related-story blurbs left `off_focus` and the timeline's
 //! `events`:
@@ -46,7 +46,7 @@ use crate::dedup::Story;
 use crate::time::TimeValue;
 use crate::timeline::Timeline;
 
-/// The whole interchange object: what [`Session::finish`](crate::pipeline::Session::finish)
+/// The whole interchange object: what `pipeline::Session::finish`
 /// returns and what the [`text`](super::text::render_report) and
 /// [`html`](super::html::render) renderings read.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
