@@ -378,33 +378,12 @@ pub(super) fn phrase_before_that(p: &Para, c: usize, hi: usize, addressee: bool)
     }
     let end = (c + 12).min(hi);
     let t = (c + 1..end).find(|&m| p.word_at(m, "that"))?;
-    let verb = |m: usize| {
-        matches!(
-            p.lower(m),
-            "is" | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "did"
-                | "does"
-                | "do"
-                | "be"
-                | "been"
-                | "being"
-        )
-    };
-    let clean = (c..t)
-        .all(|m| p.outside(m) && p.cue_at(m).is_none() && !matches!(p.punct(m), Some('.' | ';' | ':')) && !verb(m))
-        && !(c..t).any(|m| p.pron(m).is_some() && m > c)
+    let clean = (c..t).all(|m| {
+        p.outside(m)
+            && p.cue_at(m).is_none()
+            && !matches!(p.punct(m), Some('.' | ';' | ':'))
+            && !is_auxiliary(p.lower(m))
+    }) && !(c..t).any(|m| p.pron(m).is_some() && m > c)
         && !matches!(p.lower(t - 1), "and" | "but" | "or" | "so" | "such" | "now");
     clean.then_some(t)
 }
@@ -456,37 +435,48 @@ pub(super) fn trim_punct(p: &Para, a: usize, mut b: usize) -> usize {
 /// followed by a preposition or a time ("defeat on Tuesday", "Hamas of
 /// breaking the truce"), with no verb, pronoun or quote: not a statement.
 fn bare_object(p: &Para, c: usize, hi: usize) -> bool {
-    let aux = |m: usize| {
-        matches!(
-            p.lower(m),
-            "is" | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "be"
-                | "been"
-        )
-    };
     let stop = |m: usize| {
         p.is_prep(m) || p.is_time(m) || matches!(p.lower(m), "after" | "over" | "against" | "during" | "on" | "before")
     };
     let start = if p.has(c, WordClass::Det) { c + 1 } else { c };
     let mut k = start;
-    while k < hi && k < start + 3 && p.outside(k) && p.toks[k].word && p.pron(k).is_none() && !aux(k) && !stop(k) {
+    while k < hi
+        && k < start + 3
+        && p.outside(k)
+        && p.toks[k].word
+        && p.pron(k).is_none()
+        && !is_auxiliary(p.lower(k))
+        && !stop(k)
+    {
         k += 1;
     }
     k > start && (k >= hi || matches!(p.punct(k), Some('.' | ';' | '!' | '?')) || stop(k))
+}
+
+/// A form of "be", "have" or "do", or a modal: a clause with one of these has
+/// its own verb.
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "be"
+            | "been"
+            | "being"
+    )
 }
