@@ -50,6 +50,30 @@ impl Inputs {
         }
     }
 
+    /// Hand every good document to `f` in batches of at most `size` (the last
+    /// one shorter), so the library can work on every core while only one
+    /// batch is held in memory.
+    pub fn for_each_batch(
+        &mut self,
+        rep: &mut Reporter,
+        size: usize,
+        mut f: impl FnMut(&[Document<'static>]),
+    ) -> Result<(), Fatal> {
+        let mut batch = Vec::with_capacity(size);
+        loop {
+            let doc = self.next_doc(rep)?;
+            let end = doc.is_none();
+            batch.extend(doc);
+            if batch.len() == size || (end && !batch.is_empty()) {
+                f(&batch);
+                batch.clear();
+            }
+            if end {
+                return Ok(());
+            }
+        }
+    }
+
     /// The next good document; bad documents and unreadable inputs on the
     /// way are reported to `rep` (which may stop the run).
     pub fn next_doc(&mut self, rep: &mut Reporter) -> Result<Option<Document<'static>>, Fatal> {

@@ -43,23 +43,13 @@ pub fn run(args: Args) -> Result<Summary, Fatal> {
     let threads = args.threads.unwrap_or_else(options::default_threads).max(1);
     let mut rep = Reporter::new(args.input.strict, args.input.quiet);
     let mut inputs = Inputs::new(&args.input);
-    let mut batch = Vec::with_capacity(BATCH);
-    loop {
-        let doc = inputs.next_doc(&mut rep)?;
-        let end = doc.is_none();
-        batch.extend(doc);
-        if batch.len() == BATCH || (end && !batch.is_empty()) {
-            if args.whole_body {
-                dedup.add_parallel(&batch, threads, whole_body);
-            } else {
-                dedup.add_documents(&batch, threads);
-            }
-            batch.clear();
+    inputs.for_each_batch(&mut rep, BATCH, |batch| {
+        if args.whole_body {
+            dedup.add_parallel(batch, threads, whole_body);
+        } else {
+            dedup.add_documents(batch, threads);
         }
-        if end {
-            break;
-        }
-    }
+    })?;
     rep.stage("grouping stories");
     let stories = dedup.stories();
     let summary = rep.finish();

@@ -43,19 +43,9 @@ pub fn run(args: Args) -> Result<Summary, Fatal> {
     // The JSON interchange format lists the documents; the HTML page names their outlets and links them.
     let mut session = pipeline.session().keep_documents(matches!(args.format, Format::Json | Format::Html));
     // Batches let the pipeline analyse on every core; a document is held only until its batch is added.
-    let mut batch = Vec::with_capacity(BATCH);
-    loop {
-        let doc = inputs.next_doc(&mut rep)?;
-        let end = doc.is_none();
-        batch.extend(doc);
-        if batch.len() == BATCH || (end && !batch.is_empty()) {
-            session.add_batch(&batch);
-            batch.clear();
-        }
-        if end {
-            break;
-        }
-    }
+    inputs.for_each_batch(&mut rep, BATCH, |batch| {
+        session.add_batch(batch);
+    })?;
     rep.stage("building the timeline");
     let report = session.finish();
     let summary = rep.finish();
