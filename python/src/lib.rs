@@ -85,6 +85,18 @@ fn date_string(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     }
 }
 
+/// A text's date argument (a `datetime.date` or an ISO string), checked as
+/// the corpus reader checks dates.
+fn text_date(py: Python<'_>, id: &str, date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDate>> {
+    Ok(match date_string(date)? {
+        Some(d) => {
+            check_date(py, id, &d)?;
+            Metadata::new().with("date", d).date()
+        }
+        None => None,
+    })
+}
+
 /// Check a `date` value with the corpus reader's own rule.
 fn check_date(py: Python<'_>, id: &str, date: &str) -> PyResult<()> {
     if Metadata::new().with("date", date).date().is_some() {
@@ -482,13 +494,7 @@ impl Deduplicator {
         source: Option<&str>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let date = match date_string(date)? {
-            Some(d) => {
-                check_date(py, id, &d)?;
-                Metadata::new().with("date", d).date()
-            }
-            None => None,
-        };
+        let date = text_date(py, id, date)?;
         let inner = &mut self.inner;
         let verdict = py.allow_threads(|| inner.add(DocRef::new(id, text).source(source).date(date)));
         to_py(py, &verdict)
@@ -595,13 +601,7 @@ impl Deduplicator {
         source: Option<&str>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let date = match date_string(date)? {
-            Some(d) => {
-                check_date(py, id, &d)?;
-                Metadata::new().with("date", d).date()
-            }
-            None => None,
-        };
+        let date = text_date(py, id, date)?;
         let config = self.inner.config();
         let sketch = py.allow_threads(|| {
             let mut pos = 0;
